@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GreedyTasks.Analyzers.Core;
+
+/// <summary>
+/// Answers "is this operation in async code?" as RULES.md defines it: the body of an <c>async</c> method,
+/// local function, lambda or anonymous method (async iterators and top-level statements with <c>await</c>
+/// included), but not a synchronous lambda or local function nested in async code, because that may run later
+/// and on another thread. It also records where <c>await</c> would be illegal: inside a <c>lock</c> body
+/// (CS1996) or a catch filter (CS7094).
+/// </summary>
+/// <remarks>
+/// The walk goes from the operation up to the nearest enclosing function, so its cost is the nesting depth
+/// of the operation. Rules match their target symbol first and only then ask for the context.
+/// </remarks>
+internal readonly struct AsyncCodeContext
+{
+    private AsyncCodeContext(IMethodSymbol? function, IOperation? functionOperation, bool isAsyncCode, bool isInLock, bool isInCatchFilter)
+    {
+        Function = function;
+        FunctionOperation = functionOperation;
+        IsAsyncCode = isAsyncCode;
+        IsInLock = isInLock;
+        IsInCatchFilter = isInCatchFilter;
+    }
+
+    /// <summary>The innermost function (method, local function, lambda or anonymous method) containing the operation.</summary>
+    public IMethodSymbol? Function { get; }
+
+    /// <summary>The <see cref="IAnonymousFunctionOperation"/> or <see cref="ILocalFunctionOperation"/> of <see cref="Function"/>, or null when it is the member itself.</summary>
+    public IOperation? FunctionOperation { get; }
+
+    /// <summary>True when the operation runs as part of an async function.</summary>
+    public bool IsAsyncCode { get; }
+
+    /// <summary>True when the operation is inside the body of a <c>lock</c> statement of its function.</summary>
+    public bool IsInLock { get; }
+
+    /// <summary>True when the operation is inside a <c>catch (…) when (…)</c> filter of its function.</summary>
+    public bool IsInCatchFilter { get; }
+
+    /// <summary>True when an <c>await</c> may legally be written in place of the operation, as far as its enclosing statements tell.</summary>
+    public bool AllowsAwait => IsAsyncCode && !IsInLock && !IsInCatchFilter;
+
+    /// <summary>Finds the context of <paramref name="operation"/>; <paramref name="containingSymbol"/> is the analysis context's containing symbol.</summary>
+    public static AsyncCodeContext Of(IOperation operation, ISymbol containingSymbol)
+    {
+        var isInLock = false;
+        var isInCatchFilter = false;
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return new AsyncCodeContext(lambda.Symbol, lambda, lambda.Symbol.IsAsync, isInLock, isInCatchFilter);
+                case ILocalFunctionOperation localFunction:
+                    return new AsyncCodeContext(localFunction.Symbol, localFunction, localFunction.Symbol.IsAsync, isInLock, isInCatchFilter);
+                case ILockOperation lockOperation when ReferenceEquals(lockOperation.Body, child):
+                    isInLock = true;
+                    break;
+                case ICatchClauseOperation catchClause when ReferenceEquals(catchClause.Filter, child):
+                    isInCatchFilter = true;
+                    break;
+                case INameOfOperation:
+                    // nameof(task.Result) never runs.
+                    return default;
+            }
+        }
+
+        var method = containingSymbol as IMethodSymbol;
+        return new AsyncCodeContext(method, null, method is not null && IsAsyncMember(method), isInLock, isInCatchFilter);
+    }
+
+    private static bool IsAsyncMember(IMethodSymbol method)
+    {
+        // The synthesized entry point of top-level statements reports IsAsync when the statements contain an await.
+        return method.IsAsync;
+    }
+}

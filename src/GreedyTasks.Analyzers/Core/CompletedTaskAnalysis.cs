@@ -1,0 +1,572 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GreedyTasks.Analyzers.Core;
+
+/// <summary>
+/// Decides whether a task is provably complete where it is read, so that reading its result does not block:
+/// a task made complete (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, …), the antecedent inside a
+/// <c>ContinueWith</c> callback, and a local or parameter that on every path to the use was awaited
+/// (alone or in <c>Task.WhenAll</c>), already waited on, or tested with <c>IsCompleted</c>-like checks,
+/// and not reassigned since.
+/// </summary>
+/// <remarks>
+/// The path check is a must-analysis over the control flow graph of the enclosing function, run only for an
+/// operation a rule is about to report, so its cost is paid rarely. An awaited <c>ValueTask</c> is never
+/// considered complete (a ValueTask may be consumed once); an <c>IsCompleted</c> test is, because
+/// <c>if (vt.IsCompletedSuccessfully) return vt.Result;</c> is the documented fast path and does not block.
+/// </remarks>
+internal static class CompletedTaskAnalysis
+{
+    private enum Effect
+    {
+        None,
+        Completes,
+        Reassigns,
+    }
+
+    public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, in AsyncCodeContext context, WellKnownSymbols symbols, Func<ControlFlowGraph?> getRootGraph)
+    {
+        var task = taskExpression.WalkDownConversion();
+        if (IsCompletedTaskFactory(task, symbols))
+        {
+            return true;
+        }
+
+        var symbol = task.ReferencedLocalOrParameter();
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        if (IsContinuationAntecedent(symbol, use, symbols))
+        {
+            return true;
+        }
+
+        if (IsWrittenInAnotherFunction(symbol, use))
+        {
+            return false;
+        }
+
+        ControlFlowGraph? graph;
+        try
+        {
+            graph = getRootGraph();
+        }
+        catch (ArgumentException)
+        {
+            // The graph cannot be built for some incomplete code; without it nothing is provable.
+            return false;
+        }
+
+        if (graph is null || context.Function is null)
+        {
+            return false;
+        }
+
+        if (context.FunctionOperation is not null)
+        {
+            graph = FindFunctionGraph(graph, context.Function);
+            if (graph is null)
+            {
+                return false;
+            }
+        }
+
+        return new PathCheck(symbol, symbols).IsCompleteAt(graph, use.Syntax);
+    }
+
+    /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>Task.FromException(e)</c>, <c>Task.FromCanceled(ct)</c> and their ValueTask twins.</summary>
+    private static bool IsCompletedTaskFactory(IOperation operation, WellKnownSymbols symbols)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation when invocation.TargetMethod.IsStatic && IsTaskOrValueTaskType(invocation.TargetMethod.ContainingType, symbols):
+                return invocation.TargetMethod.Name is "FromResult" or "FromException" or "FromCanceled";
+            case IPropertyReferenceOperation property when property.Property.IsStatic && IsTaskOrValueTaskType(property.Property.ContainingType, symbols):
+                return property.Property.Name == "CompletedTask";
+            case IObjectCreationOperation creation when symbols.IsValueTask(creation.Type) && creation.Constructor is { Parameters.Length: 1 } constructor:
+                // new ValueTask<T>(result) holds a value; the Task and IValueTaskSource constructors do not.
+                return constructor.Parameters[0].Type is ITypeParameterSymbol;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsTaskOrValueTaskType(INamedTypeSymbol? type, WellKnownSymbols symbols)
+    {
+        var definition = type?.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, symbols.Task)
+            || SymbolEqualityComparer.Default.Equals(definition, symbols.TaskOfT)
+            || SymbolEqualityComparer.Default.Equals(definition, symbols.ValueTask)
+            || SymbolEqualityComparer.Default.Equals(definition, symbols.ValueTaskOfT);
+    }
+
+    /// <summary>The first parameter of a lambda passed to <c>Task.ContinueWith</c> is the antecedent, which is complete when the callback runs.</summary>
+    private static bool IsContinuationAntecedent(ISymbol symbol, IOperation use, WellKnownSymbols symbols)
+    {
+        if (symbol is not IParameterSymbol { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol })
+        {
+            return false;
+        }
+
+        for (var current = use.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, lambdaSymbol))
+            {
+                var argument = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
+                return argument is IArgumentOperation { Parent: IInvocationOperation invocation }
+                    && invocation.TargetMethod.Name == "ContinueWith"
+                    && IsTaskOrValueTaskType(invocation.TargetMethod.ContainingType, symbols);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A local that a lambda or local function reassigns may change between any two statements; nothing is provable about it.</summary>
+    private static bool IsWrittenInAnotherFunction(ISymbol symbol, IOperation use)
+    {
+        var root = use;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (GetWriteTarget(operation) is { } target
+                && SymbolEqualityComparer.Default.Equals(target.ReferencedLocalOrParameter(), symbol)
+                && !SymbolEqualityComparer.Default.Equals(EnclosingFunction(operation), symbol.ContainingSymbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static ISymbol? EnclosingFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return lambda.Symbol;
+                    case ILocalFunctionOperation localFunction:
+                        return localFunction.Symbol;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static IOperation? GetWriteTarget(IOperation operation) => operation switch
+    {
+        ISimpleAssignmentOperation assignment => assignment.Target,
+        ICompoundAssignmentOperation compound => compound.Target,
+        ICoalesceAssignmentOperation coalesce => coalesce.Target,
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+        _ => null,
+    };
+
+    private static ControlFlowGraph? FindFunctionGraph(ControlFlowGraph root, IMethodSymbol function)
+    {
+        var pending = new Stack<ControlFlowGraph>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var graph = pending.Pop();
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                var nested = graph.GetLocalFunctionControlFlowGraph(localFunction);
+                if (SymbolEqualityComparer.Default.Equals(localFunction, function))
+                {
+                    return nested;
+                }
+
+                pending.Push(nested);
+            }
+
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in BlockOperations(block))
+                {
+                    foreach (var descendant in operation.DescendantsAndSelf())
+                    {
+                        if (descendant is IFlowAnonymousFunctionOperation lambda)
+                        {
+                            var nested = graph.GetAnonymousFunctionControlFlowGraph(lambda);
+                            if (SymbolEqualityComparer.Default.Equals(lambda.Symbol, function))
+                            {
+                                return nested;
+                            }
+
+                            pending.Push(nested);
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<IOperation> BlockOperations(BasicBlock block)
+    {
+        foreach (var operation in block.Operations)
+        {
+            yield return operation;
+        }
+
+        if (block.BranchValue is not null)
+        {
+            yield return block.BranchValue;
+        }
+    }
+
+    /// <summary>The must-analysis "the task in this variable is complete" over one control flow graph.</summary>
+    private readonly struct PathCheck
+    {
+        private readonly ISymbol _symbol;
+        private readonly WellKnownSymbols _symbols;
+        private readonly bool _isValueTask;
+
+        public PathCheck(ISymbol symbol, WellKnownSymbols symbols)
+        {
+            _symbol = symbol;
+            _symbols = symbols;
+            _isValueTask = symbols.IsValueTask(symbol switch
+            {
+                ILocalSymbol local => local.Type,
+                IParameterSymbol parameter => parameter.Type,
+                _ => null,
+            });
+        }
+
+        public bool IsCompleteAt(ControlFlowGraph graph, SyntaxNode useSyntax)
+        {
+            var blocks = graph.Blocks;
+            var useBlock = -1;
+            var useIndex = -1;
+            for (var b = 0; b < blocks.Length && useBlock < 0; b++)
+            {
+                var index = 0;
+                foreach (var operation in BlockOperations(blocks[b]))
+                {
+                    if (ContainsSyntax(operation, useSyntax))
+                    {
+                        useBlock = b;
+                        useIndex = index;
+                        break;
+                    }
+
+                    index++;
+                }
+            }
+
+            if (useBlock < 0)
+            {
+                return false;
+            }
+
+            // Fixed point of the entry states; every state starts optimistic (true) except the entry block.
+            var blockEffects = new Effect[blocks.Length];
+            for (var b = 0; b < blocks.Length; b++)
+            {
+                blockEffects[b] = LastEffect(BlockOperations(blocks[b]), int.MaxValue);
+            }
+
+            var entry = new bool[blocks.Length];
+            var exit = new bool[blocks.Length];
+            for (var b = 0; b < blocks.Length; b++)
+            {
+                entry[b] = true;
+                exit[b] = Apply(blockEffects[b], true);
+            }
+
+            var changed = true;
+            while (changed)
+            {
+                changed = false;
+                for (var b = 0; b < blocks.Length; b++)
+                {
+                    var state = EntryState(blocks[b], exit);
+                    var newExit = Apply(blockEffects[b], state);
+                    if (state != entry[b] || newExit != exit[b])
+                    {
+                        entry[b] = state;
+                        exit[b] = newExit;
+                        changed = true;
+                    }
+                }
+            }
+
+            // Walk the use's block up to the use.
+            var complete = entry[useBlock];
+            var position = 0;
+            foreach (var operation in BlockOperations(blocks[useBlock]))
+            {
+                if (position == useIndex)
+                {
+                    return Apply(LastEffect(new[] { operation }, useSyntax.SpanStart), complete);
+                }
+
+                complete = Apply(LastEffect(new[] { operation }, int.MaxValue), complete);
+                position++;
+            }
+
+            return complete;
+        }
+
+        private static bool ContainsSyntax(IOperation operation, SyntaxNode syntax)
+        {
+            if (!operation.Syntax.Span.Contains(syntax.Span))
+            {
+                return false;
+            }
+
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant.Syntax == syntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool EntryState(BasicBlock block, bool[] exit)
+        {
+            if (block.Kind == BasicBlockKind.Entry || block.Predecessors.IsEmpty)
+            {
+                // Nothing is known at the start, nor where control arrives by an exception (catch and finally entries have no predecessors).
+                return false;
+            }
+
+            foreach (var branch in block.Predecessors)
+            {
+                var source = branch.Source;
+                var onEdge = exit[source.Ordinal];
+                if (!onEdge && source.ConditionKind != ControlFlowConditionKind.None && source.BranchValue is not null)
+                {
+                    var takenWhenTrue = branch.IsConditionalSuccessor == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                    var test = CompletionTest(source.BranchValue);
+                    onEdge = (test > 0 && takenWhenTrue) || (test < 0 && !takenWhenTrue);
+                }
+
+                if (!onEdge)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Apply(Effect effect, bool state) => effect switch
+        {
+            Effect.Completes => true,
+            Effect.Reassigns => false,
+            _ => state,
+        };
+
+        /// <summary>The effect on the variable of the last relevant event that ends before <paramref name="limit"/>.</summary>
+        private Effect LastEffect(IEnumerable<IOperation> operations, int limit)
+        {
+            var last = Effect.None;
+            var lastEnd = -1;
+            foreach (var root in operations)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    var end = operation.Syntax.Span.End;
+                    if (end > limit || end < lastEnd)
+                    {
+                        continue;
+                    }
+
+                    var effect = EffectOf(operation);
+                    if (effect != Effect.None)
+                    {
+                        last = effect;
+                        lastEnd = end;
+                    }
+                }
+            }
+
+            return last;
+        }
+
+        private Effect EffectOf(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IAwaitOperation await when !_isValueTask && CompletesSymbol(await.Operation):
+                    return Effect.Completes;
+                case IInvocationOperation invocation when !_isValueTask && IsBlockingWaitOnSymbol(invocation):
+                    return Effect.Completes;
+                case ISimpleAssignmentOperation assignment when IsSymbol(assignment.Target):
+                    return IsCompletedTaskFactory(assignment.Value.WalkDownConversion(), _symbols) ? Effect.Completes : Effect.Reassigns;
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, _symbol):
+                    return declarator.Initializer is { } initializer && IsCompletedTaskFactory(initializer.Value.WalkDownConversion(), _symbols) ? Effect.Completes : Effect.Reassigns;
+                case IDeconstructionAssignmentOperation deconstruction when ContainsSymbol(deconstruction.Target):
+                    return Effect.Reassigns;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsSymbol(argument.Value):
+                    return Effect.Reassigns;
+                default:
+                    return Effect.None;
+            }
+        }
+
+        /// <summary><c>await t</c>, <c>await t.ConfigureAwait(…)</c>, <c>await t.WaitAsync(…)</c> and <c>await Task.WhenAll(…, t, …)</c>.</summary>
+        private bool CompletesSymbol(IOperation awaited)
+        {
+            awaited = awaited.WalkDownConversion();
+            if (IsSymbol(awaited))
+            {
+                return true;
+            }
+
+            if (awaited is not IInvocationOperation invocation)
+            {
+                return false;
+            }
+
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic && method.Name is "ConfigureAwait" or "WaitAsync")
+            {
+                return IsSymbol(invocation.Instance);
+            }
+
+            return method.IsStatic && method.Name == "WhenAll" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Task) && ArgumentsContainSymbol(invocation);
+        }
+
+        /// <summary><c>t.Wait()</c>, <c>t.Wait(ct)</c>, <c>t.GetAwaiter().GetResult()</c>, <c>Task.WaitAll(…, t, …)</c>: once they return, the task is complete.</summary>
+        private bool IsBlockingWaitOnSymbol(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Task))
+            {
+                if (method.Name == "GetResult" && _symbols.IsTaskAwaiter(method.ContainingType)
+                    && invocation.Instance?.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter)
+                {
+                    return CompletesSymbol(getAwaiter.Instance ?? getAwaiter);
+                }
+
+                return false;
+            }
+
+            if (HasTimeout(method))
+            {
+                return false;
+            }
+
+            return method.Name switch
+            {
+                "Wait" => IsSymbol(invocation.Instance),
+                "WaitAll" => ArgumentsContainSymbol(invocation),
+                _ => false,
+            };
+        }
+
+        private bool HasTimeout(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_Int32 || _symbols.IsTimeSpan(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ArgumentsContainSymbol(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument.Value.WalkDownConversion();
+                if (IsSymbol(value))
+                {
+                    return true;
+                }
+
+                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        if (IsSymbol(element))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>+1 when the branch value is true only for a complete task, -1 when it is false only for a complete task, 0 otherwise.</summary>
+        private int CompletionTest(IOperation condition)
+        {
+            switch (condition.WalkDownConversion())
+            {
+                case IPropertyReferenceOperation property
+                    when property.Property.Name is "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled"
+                         && _symbols.IsTaskLike(property.Property.ContainingType)
+                         && IsSymbol(property.Instance):
+                    return 1;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return -CompletionTest(not.Operand);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                    var sign = binary.OperatorKind == BinaryOperatorKind.Equals ? 1 : -1;
+                    if (binary.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
+                    {
+                        return sign * (right ? 1 : -1) * CompletionTest(binary.LeftOperand);
+                    }
+
+                    if (binary.LeftOperand.ConstantValue is { HasValue: true, Value: bool left })
+                    {
+                        return sign * (left ? 1 : -1) * CompletionTest(binary.RightOperand);
+                    }
+
+                    return sign * (IsFinalStatusTest(binary.LeftOperand, binary.RightOperand) || IsFinalStatusTest(binary.RightOperand, binary.LeftOperand) ? 1 : 0);
+                default:
+                    return 0;
+            }
+        }
+
+        /// <summary><c>t.Status == TaskStatus.RanToCompletion</c> (or Faulted, Canceled).</summary>
+        private bool IsFinalStatusTest(IOperation statusRead, IOperation value)
+        {
+            return statusRead.WalkDownConversion() is IPropertyReferenceOperation { Property.Name: "Status" } property
+                && IsSymbol(property.Instance)
+                && value.WalkDownConversion() is IFieldReferenceOperation field
+                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _symbols.TaskStatus)
+                && field.Field.Name is "RanToCompletion" or "Faulted" or "Canceled";
+        }
+
+        private bool IsSymbol(IOperation? operation) => SymbolEqualityComparer.Default.Equals(operation.ReferencedLocalOrParameter(), _symbol);
+
+        private bool ContainsSymbol(IOperation operation)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (IsSymbol(descendant))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GreedyTasks.Analyzers.Core;
+
+/// <summary>Small, allocation-free helpers over the operation tree shared by the rules.</summary>
+internal static class OperationExtensions
+{
+    /// <summary>Skips implicit and explicit conversions and parentheses around an expression.</summary>
+    public static IOperation WalkDownConversion(this IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>The local or parameter an expression reads, or null when it reads anything else.</summary>
+    public static ISymbol? ReferencedLocalOrParameter(this IOperation? operation)
+    {
+        return operation?.WalkDownConversion() switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+    }
+
+    /// <summary>True when the value of <paramref name="operation"/> is discarded (it is a whole expression statement).</summary>
+    public static bool IsResultUnused(this IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IExpressionStatementOperation;
+    }
+
+    /// <summary>True when the argument was written at the call site (not a default value or an implicit params array).</summary>
+    public static bool IsExplicit(this IArgumentOperation argument) => argument.ArgumentKind == ArgumentKind.Explicit || (argument.ArgumentKind == ArgumentKind.ParamArray && !argument.IsImplicit);
+}

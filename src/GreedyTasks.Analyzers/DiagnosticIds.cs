@@ -1,0 +1,14 @@
+namespace GreedyTasks.Analyzers;
+
+/// <summary>
+/// The stable identifiers of the GreedyTasks rules. IDs are never reused or renumbered;
+/// a new rule takes the next free ID and is listed in AnalyzerReleases.Unshipped.md.
+/// </summary>
+public static class DiagnosticIds
+{
+    /// <summary>GT0001: blocking on a task (<c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>Task.WaitAll/WaitAny</c>) in async code.</summary>
+    public const string BlockingWait = "GT0001";
+
+    /// <summary>GT0002: <c>Thread.Sleep</c> in async code.</summary>
+    public const string ThreadSleep = "GT0002";
+}

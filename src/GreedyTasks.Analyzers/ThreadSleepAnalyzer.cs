@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using GreedyTasks.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GreedyTasks.Analyzers;
+
+/// <summary>
+/// GT0002: finds <c>Thread.Sleep(int)</c> and <c>Thread.Sleep(TimeSpan)</c> in async code. <c>Thread.Sleep(0)</c>
+/// gives up the rest of the time slice rather than sleeping; that is a spin-wait concern, not this rule's.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ThreadSleep);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = WellKnownSymbols.TryCreate(start.Compilation);
+            if (symbols?.Thread is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name != "Sleep" || !method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Thread)
+            || method.Parameters.Length != 1 || TimeoutArguments.HasZeroTimeout(invocation, symbols))
+        {
+            return;
+        }
+
+        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+        if (!asyncCode.IsAsyncCode)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Member, "Sleep");
+        if (AwaitPlacement.CanInsertAwait(invocation, asyncCode))
+        {
+            properties.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindDelay);
+            var token = CancellationTokenFinder.FindTokenInScope(invocation, context.ContainingSymbol, symbols);
+            if (token is not null)
+            {
+                properties.Add(DiagnosticProperties.CancellationToken, token);
+            }
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ThreadSleep,
+            invocation.Syntax.GetLocation(),
+            properties.ToImmutable(),
+            method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GreedyTasks.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace GreedyTasks.CodeFixes;
+
+/// <summary>
+/// The shape every GreedyTasks fix shares: a diagnostic whose properties carry a fix kind gets one code action,
+/// all actions of a rule share one equivalence key (the rule ID), and Fix All rewrites every diagnostic of a
+/// document in one <see cref="DocumentEditor"/> pass. Rewrites are computed from the current node, innermost
+/// first, so nested occurrences in one statement (<c>Get(a.Result).Result</c>) are all fixed in one pass,
+/// with no <c>await await</c> and no lost arguments.
+/// </summary>
+public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
+{
+    private readonly FixAllProvider _fixAllProvider;
+
+    protected GreedyTasksCodeFixProvider()
+    {
+        _fixAllProvider = new DocumentFixAllProvider(this);
+    }
+
+    /// <summary>The rule this provider fixes; also the equivalence key of all its actions.</summary>
+    protected abstract string DiagnosticId { get; }
+
+    public sealed override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticId);
+
+    public sealed override FixAllProvider GetFixAllProvider() => _fixAllProvider;
+
+    public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var fixKind) || fixKind is null)
+            {
+                continue;
+            }
+
+            var title = GetTitle(fixKind, diagnostic);
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(title, cancellationToken => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), cancellationToken), equivalenceKey: DiagnosticId),
+                diagnostic);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What the action will do, e.g. "Use 'await' instead of '.Result'".</summary>
+    protected abstract string GetTitle(string fixKind, Diagnostic diagnostic);
+
+    /// <summary>Records the rewrite of <paramref name="node"/> (the reported expression) in <paramref name="editor"/>.</summary>
+    protected abstract void RegisterRewrite(DocumentEditor editor, SyntaxNode node, string fixKind, Diagnostic diagnostic);
+
+    internal async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var root = editor.OriginalRoot;
+
+        // Innermost first: a later (outer) rewrite then sees the inner one already applied in its current node.
+        var ordered = diagnostics
+            .Where(d => d.Location.IsInSource && d.Properties.ContainsKey(DiagnosticProperties.FixKind))
+            .OrderByDescending(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Location.SourceSpan.Length);
+        foreach (var diagnostic in ordered)
+        {
+            var fixKind = diagnostic.Properties[DiagnosticProperties.FixKind];
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (fixKind is not null && node.Span == diagnostic.Location.SourceSpan)
+            {
+                RegisterRewrite(editor, node, fixKind, diagnostic);
+            }
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    private sealed class DocumentFixAllProvider : DocumentBasedFixAllProvider
+    {
+        private readonly GreedyTasksCodeFixProvider _provider;
+
+        public DocumentFixAllProvider(GreedyTasksCodeFixProvider provider)
+        {
+            _provider = provider;
+        }
+
+        protected override string GetFixAllTitle(FixAllContext fixAllContext) => fixAllContext.CodeActionEquivalenceKey is { } key
+            ? $"Fix all {key} occurrences"
+            : base.GetFixAllTitle(fixAllContext);
+
+        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            return diagnostics.IsEmpty ? document : await _provider.FixDocumentAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
+        }
+    }
+}
