@@ -16,7 +16,9 @@ internal static class AwaitSyntax
     /// </summary>
     public static ExpressionSyntax Await(ExpressionSyntax operand, SyntaxNode replaced)
     {
-        var awaitExpression = SyntaxFactory.AwaitExpression(operand.WithoutTrivia());
+        // An operand that is itself a rewritten (parenthesised) await keeps its parentheses: "await (await t)" reads
+        // better than "await await t", and Fix All then produces what fixing one at a time produces.
+        var awaitExpression = SyntaxFactory.AwaitExpression(operand.WithoutTrivia().WithoutAnnotations(Simplifier.Annotation));
         return SyntaxFactory.ParenthesizedExpression(awaitExpression)
             .WithTriviaFrom(replaced)
             .WithAdditionalAnnotations(Simplifier.Annotation);

@@ -91,7 +91,7 @@ internal static class CompletedTaskAnalysis
                 return property.Property.Name == "CompletedTask";
             case IObjectCreationOperation creation when symbols.IsValueTask(creation.Type) && creation.Constructor is { Parameters.Length: 1 } constructor:
                 // new ValueTask<T>(result) holds a value; the Task and IValueTaskSource constructors do not.
-                return constructor.Parameters[0].Type is ITypeParameterSymbol;
+                return constructor.OriginalDefinition.Parameters[0].Type is ITypeParameterSymbol;
             default:
                 return false;
         }

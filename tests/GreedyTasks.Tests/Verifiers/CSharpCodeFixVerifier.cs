@@ -70,12 +70,6 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
-        public Test()
-        {
-            // Fix All must reach the same result as fixing one by one; the default already checks document, project and solution scope.
-            NumberOfFixAllIterations = 1;
-        }
-
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
 
         protected override ParseOptions CreateParseOptions() => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
