@@ -447,6 +447,8 @@ public class BlockingWaitTests
             """);
     }
 
+#if !ROSLYN_4_8
+    // Span locals in async methods exist from C# 13 on (Roslyn 4.12); before that the input itself does not compile.
     [Fact]
     public Task Function_with_ref_struct_local_gets_no_fix()
     {
@@ -487,6 +489,7 @@ public class BlockingWaitTests
                 """,
         }.RunAsync();
     }
+#endif
 
     // ---------------------------------------------------------------- reports: what the completed-task check must not hide
 
