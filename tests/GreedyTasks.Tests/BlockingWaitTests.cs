@@ -1550,6 +1550,49 @@ public class BlockingWaitTests
     }
 
     [Fact]
+    public Task WaitAll_over_an_enumerable_on_net9_becomes_await_WhenAll()
+    {
+        return VerifyCS.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(List<Task> tasks)
+                {
+                    {|GT0001:Task.WaitAll(tasks)|};
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(List<Task> tasks)
+                {
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """, TestReferences.Net90);
+    }
+
+    [Fact]
+    public Task WaitAll_over_an_enumerable_with_an_explicit_token_has_no_fix()
+    {
+        return VerifyCS.VerifyNoCodeFixAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(List<Task> tasks, CancellationToken ct)
+                {
+                    {|GT0001:Task.WaitAll(tasks, ct)|};
+                }
+            }
+            """, TestReferences.Net90);
+    }
+
+    [Fact]
     public Task Fix_in_net_framework_project_compiles()
     {
         return VerifyCS.VerifyCodeFixAsync("""
