@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Installs the packed analyzer into a throwaway console project and checks that it works for a consumer.
+#
+#   bash build/verify-package.sh [package-dir | path/to/GreedyTasks.Analyzers.<version>.nupkg]
+#
+# Default: the newest GreedyTasks.Analyzers.*.nupkg in artifacts/packages (what build/pack.sh writes).
+# The consumer lives in a temp directory outside the repository and restores with its own NUGET_PACKAGES
+# folder, so neither the repository's build settings nor a previously cached copy of the same version can
+# leak in. Its nuget.config adds a feed holding only the package under test and keeps the machine's
+# default sources. Set KEEP_VERIFY_DIR=1 to keep the temp directory for inspection.
+#
+# Checks (each prints PASS or FAIL; any FAIL gives a non-zero exit):
+#   - restore takes GreedyTasks.Analyzers from the local feed;
+#   - `dotnet build` reports warning GT0001 (task.Result) and warning GT0002 (Thread.Sleep);
+#   - `dotnet build -warnaserror:GT0001` fails with error GT0001.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+package_id="GreedyTasks.Analyzers"
+source_arg="${1:-$repo_root/artifacts/packages}"
+
+if [[ -d "$source_arg" ]]; then
+    # Newest first; symbol packages are not what consumers install.
+    nupkg="$(ls -t "$source_arg"/"$package_id".*.nupkg 2>/dev/null | grep -v '\.symbols\.nupkg$' | head -n 1 || true)"
+elif [[ -f "$source_arg" ]]; then
+    nupkg="$source_arg"
+else
+    nupkg=""
+fi
+if [[ -z "$nupkg" || ! -f "$nupkg" ]]; then
+    echo "FAIL: no $package_id.*.nupkg found at '$source_arg' (run build/pack.sh first)" >&2
+    exit 1
+fi
+nupkg="$(cd "$(dirname "$nupkg")" && pwd)/$(basename "$nupkg")"
+file_name="$(basename "$nupkg")"
+version="${file_name#"$package_id".}"
+version="${version%.nupkg}"
+if [[ ! "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]]; then
+    echo "FAIL: cannot read a version from '$file_name'" >&2
+    exit 1
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/greedytasks-verify.XXXXXX")"
+cleanup() {
+    if [[ "${KEEP_VERIFY_DIR:-}" == "1" ]]; then
+        echo "Kept $work"
+    else
+        rm -rf "$work"
+    fi
+}
+trap cleanup EXIT
+
+echo "==> Verifying $file_name ($package_id $version) in $work"
+
+feed="$work/feed"
+consumer="$work/consumer"
+mkdir -p "$feed" "$consumer"
+cp "$nupkg" "$feed/"
+
+# A private global-packages folder: the package is extracted fresh, and a cached copy of the same version
+# (from an earlier pack with different content) cannot be picked up instead.
+export NUGET_PACKAGES="$work/nuget-packages"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+
+# No <clear/>: the machine's configured sources stay available for anything the SDK itself needs.
+cat > "$consumer/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="greedytasks-under-test" value="$feed" />
+  </packageSources>
+</configuration>
+EOF
+
+# Empty files stop MSBuild from importing Directory.* files from parent directories of the temp folder.
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
+    echo '<Project />' > "$consumer/$f"
+done
+
+cat > "$consumer/Greedy.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="$package_id" Version="[$version]" />
+  </ItemGroup>
+</Project>
+EOF
+
+cat > "$consumer/Program.cs" <<'EOF'
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+internal static class Program
+{
+    private static async Task<int> Main()
+    {
+        var answer = await ReadAnswerAsync(Task.Run(() => 42));
+        Console.WriteLine(answer);
+        return 0;
+    }
+
+    // Greedy on purpose: it sleeps a thread and blocks on a task inside an async method.
+    private static async Task<int> ReadAnswerAsync(Task<int> pending)
+    {
+        await Task.Yield();
+        Thread.Sleep(100);
+        return pending.Result;
+    }
+}
+EOF
+
+failures=0
+pass() { echo "PASS: $*"; }
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# Shows the diagnostics lines of a build log, indented, without the duplicate summary block.
+show_diagnostics() { grep -E ': (warning|error) [A-Z]+[0-9]+' "$1" | sort -u | sed 's/^/    /' || true; }
+
+common=(--nologo -v:minimal -tl:off)
+
+# --- restore ---------------------------------------------------------------------------------------------
+restore_log="$work/restore.log"
+if dotnet restore "$consumer/Greedy.csproj" "${common[@]}" >"$restore_log" 2>&1; then
+    installed="$NUGET_PACKAGES/$(tr '[:upper:]' '[:lower:]' <<<"$package_id")/$(tr '[:upper:]' '[:lower:]' <<<"$version")"
+    if [[ -f "$installed/analyzers/dotnet/cs/GreedyTasks.Analyzers.dll" ]]; then
+        pass "restore installed $package_id $version from the local feed"
+    else
+        fail "restore succeeded but $installed/analyzers/dotnet/cs/GreedyTasks.Analyzers.dll is missing"
+    fi
+else
+    fail "dotnet restore of the consumer project"
+    sed 's/^/    /' "$restore_log"
+    echo "FAIL: package verification stopped after the restore failure"
+    exit 1
+fi
+
+# --- plain build: the rules report warnings ---------------------------------------------------------------
+# --no-incremental: the second build must compile again, or it would report no diagnostics at all.
+build_log="$work/build.log"
+if dotnet build "$consumer/Greedy.csproj" --no-restore --no-incremental "${common[@]}" >"$build_log" 2>&1; then
+    pass "dotnet build succeeds (the rules are warnings by default)"
+else
+    fail "dotnet build failed; it should only warn"
+fi
+show_diagnostics "$build_log"
+if grep -qE 'warning GT0001' "$build_log"; then pass "dotnet build reports warning GT0001"; else fail "dotnet build does not report warning GT0001"; fi
+if grep -qE 'warning GT0002' "$build_log"; then pass "dotnet build reports warning GT0002"; else fail "dotnet build does not report warning GT0002"; fi
+
+# --- GT0001 as an error: the build must fail ---------------------------------------------------------------
+strict_log="$work/build-warnaserror.log"
+if dotnet build "$consumer/Greedy.csproj" --no-restore --no-incremental -warnaserror:GT0001 "${common[@]}" >"$strict_log" 2>&1; then
+    fail "dotnet build -warnaserror:GT0001 succeeded; it should fail"
+else
+    pass "dotnet build -warnaserror:GT0001 fails"
+fi
+show_diagnostics "$strict_log"
+if grep -qE 'error GT0001' "$strict_log"; then pass "dotnet build -warnaserror:GT0001 reports error GT0001"; else fail "dotnet build -warnaserror:GT0001 does not report error GT0001"; fi
+
+if [[ $failures -ne 0 ]]; then
+    echo "FAIL: $failures package verification check(s) failed for $file_name"
+    for log in "$build_log" "$strict_log"; do
+        echo "---- $(basename "$log") ----"
+        sed 's/^/    /' "$log"
+    done
+    exit 1
+fi
+echo "PASS: $file_name works in a consumer project"
