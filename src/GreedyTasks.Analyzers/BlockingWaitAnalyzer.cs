@@ -56,7 +56,8 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         // A conditional access (t?.Result) has no awaitable receiver to rewrite.
-        var canFix = reference.Syntax is MemberAccessExpressionSyntax && AwaitPlacement.CanInsertAwait(reference, asyncCode);
+        var canFix = reference.Syntax is MemberAccessExpressionSyntax && AwaitPlacement.CanInsertAwait(reference, asyncCode)
+            && !IsValueTaskAwaitedElsewhere(reference.Instance, reference, asyncCode, symbols);
         Report(context, reference.Syntax, property, "Result", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
@@ -135,7 +136,8 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var canFix = awaitable is not null && AwaitPlacement.CanInsertAwait(invocation, asyncCode);
+        var canFix = awaitable is not null && AwaitPlacement.CanInsertAwait(invocation, asyncCode)
+            && !IsValueTaskAwaitedElsewhere(awaitable, invocation, asyncCode, symbols);
         Report(context, invocation.Syntax, invocation.TargetMethod, "GetResult", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
@@ -208,18 +210,20 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         var argument = invocation.Arguments[0];
-        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer } && argument.Value.IsImplicit)
+        if (argument.ArgumentKind != ArgumentKind.Explicit && argument.WrittenCollectionElements() is { } elements)
         {
             asParams = true;
-            foreach (var element in initializer.ElementValues)
+            var count = 0;
+            foreach (var element in elements)
             {
+                count++;
                 if (!IsVariableRead(element))
                 {
                     return false;
                 }
             }
 
-            return initializer.ElementValues.Length > 0;
+            return count > 0;
         }
 
         return argument.Value.Type is IArrayTypeSymbol && IsVariableRead(argument.Value);
@@ -230,6 +234,45 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         var value = operation.WalkDownConversion();
         return value.ReferencedLocalOrParameter() is not null
             || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
+    }
+
+    /// <summary>
+    /// A ValueTask may be consumed once: where the function also awaits the same ValueTask variable, rewriting this
+    /// read into another await would consume it twice, so no fix is offered (the diagnostic stays).
+    /// </summary>
+    private static bool IsValueTaskAwaitedElsewhere(IOperation awaitable, IOperation use, in AsyncCodeContext asyncCode, WellKnownSymbols symbols)
+    {
+        var task = awaitable.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? configured : awaitable;
+        var symbol = task.ReferencedLocalOrParameter();
+        if (symbol is null || !symbols.IsValueTask(task.WalkDownConversion().Type))
+        {
+            return false;
+        }
+
+        var body = asyncCode.FunctionOperation ?? use;
+        while (asyncCode.FunctionOperation is null && body.Parent is not null)
+        {
+            body = body.Parent;
+        }
+
+        foreach (var descendant in body.Descendants())
+        {
+            if (descendant is IAwaitOperation await)
+            {
+                var operand = await.Operation.WalkDownConversion();
+                if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner })
+                {
+                    operand = inner;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(operand.ReferencedLocalOrParameter(), symbol))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasNamedArgument(InvocationExpressionSyntax invocation)

@@ -1593,6 +1593,79 @@ public class BlockingWaitTests
     }
 
     [Fact]
+    public Task ValueTask_awaited_elsewhere_in_the_function_gets_no_fix_because_it_may_be_consumed_once()
+    {
+        return VerifyCS.VerifyNoCodeFixAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ValueTask<int> t)
+                {
+                    await t;
+                    return {|GT0001:t.Result|};
+                }
+            }
+            """);
+    }
+
+#if !ROSLYN_4_8
+    // On .NET 9 with C# 13, Task.WhenAll(a, b) binds to params ReadOnlySpan<Task>; the tasks are then elements of a collection.
+    [Fact]
+    public Task Result_after_await_WhenAll_over_a_params_span_is_not_reported()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceAssemblies = TestReferences.Net90,
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp13,
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(Task<int> a, Task<int> b)
+                    {
+                        await Task.WhenAll(a, b);
+                        await Task.WhenAll([a]);
+                        return a.Result + b.Result;
+                    }
+                }
+                """,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task WaitAll_over_a_params_span_becomes_await_WhenAll_and_completes_the_tasks()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceAssemblies = TestReferences.Net90,
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp13,
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(Task<int> a, Task<int> b)
+                    {
+                        {|GT0001:Task.WaitAll(a, b)|};
+                        return a.Result + b.Result;
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(Task<int> a, Task<int> b)
+                    {
+                        await Task.WhenAll(a, b);
+                        return a.Result + b.Result;
+                    }
+                }
+                """,
+        }.RunAsync();
+    }
+#endif
+
+    [Fact]
     public Task Fix_in_net_framework_project_compiles()
     {
         return VerifyCS.VerifyCodeFixAsync("""

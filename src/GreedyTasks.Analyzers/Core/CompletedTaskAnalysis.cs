@@ -493,15 +493,14 @@ internal static class CompletedTaskAnalysis
         {
             foreach (var argument in invocation.Arguments)
             {
-                var value = argument.Value.WalkDownConversion();
-                if (IsSymbol(value))
+                if (IsSymbol(argument.Value))
                 {
                     return true;
                 }
 
-                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                if (argument.WrittenCollectionElements() is { } elements)
                 {
-                    foreach (var element in initializer.ElementValues)
+                    foreach (var element in elements)
                     {
                         if (IsSymbol(element))
                         {

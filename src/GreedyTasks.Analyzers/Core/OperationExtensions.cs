@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -50,4 +51,24 @@ internal static class OperationExtensions
 
     /// <summary>True when the argument was written at the call site (not a default value or an implicit params array).</summary>
     public static bool IsExplicit(this IArgumentOperation argument) => argument.ArgumentKind == ArgumentKind.Explicit || (argument.ArgumentKind == ArgumentKind.ParamArray && !argument.IsImplicit);
+
+    /// <summary>
+    /// The elements of a task collection written at the call site: <c>new[] { a, b }</c>, the array the compiler builds
+    /// for <c>params Task[]</c>, or the collection it builds for <c>params ReadOnlySpan&lt;Task&gt;</c> (.NET 9, C# 13)
+    /// and collection expressions, whose element operations are the collection's children (the interface for them is
+    /// newer than the Roslyn this assembly compiles against). Null when the argument is not such a collection.
+    /// </summary>
+    public static IEnumerable<IOperation>? WrittenCollectionElements(this IArgumentOperation argument)
+    {
+        var value = argument.Value.WalkDownConversion();
+        if (value is IArrayCreationOperation array)
+        {
+            return array.Initializer?.ElementValues;
+        }
+
+        var isWrittenCollection = value.IsImplicit
+            ? argument.ArgumentKind != ArgumentKind.Explicit && argument.ArgumentKind != ArgumentKind.DefaultValue
+            : value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax;
+        return isWrittenCollection ? value.ChildOperations : null;
+    }
 }

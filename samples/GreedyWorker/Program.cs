@@ -1,0 +1,69 @@
+// GreedyWorker: an order-processing worker that shows what the GreedyTasks analyzers flag.
+//
+// Build it and read the warnings:
+//   dotnet build samples/GreedyWorker/GreedyWorker.csproj --no-incremental
+// Every flagged line carries a "GT0001"/"GT0002" comment with the fix the IDE offers; lines marked
+// "Not flagged" are correct as written and show what the analyzers deliberately leave alone.
+//
+// These top-level statements contain 'await', so they are async code themselves.
+using GreedyWorker;
+
+// Safety net: whatever happens, the demo gives up after ten seconds.
+using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+var outputDirectory = Path.Combine(Path.GetTempPath(), "greedyworker");
+
+// Not flagged: Task.FromResult is complete before anyone reads it (a stand-in for a settings provider).
+var workerCount = Task.FromResult(2).Result;
+
+var queue = new OrderQueue();
+foreach (var order in SampleData.Orders())
+{
+    queue.Enqueue(order);
+}
+
+queue.Complete();
+
+var prices = new PriceCache();
+await prices.WarmUpAsync(SampleData.Orders().Select(o => o.Sku), shutdown.Token);
+
+var ledger = new Ledger();
+var worker = new OrderWorker(queue, prices, ledger);
+
+// A dedicated heartbeat thread. Not flagged: the lambda is synchronous and owns its thread, so sleeping
+// there holds up no one else.
+using var stopHeartbeat = new CancellationTokenSource();
+var heartbeat = new Thread(() =>
+{
+    while (!stopHeartbeat.IsCancellationRequested)
+    {
+        Thread.Sleep(100);
+        Console.WriteLine($"heartbeat: {ledger.Count} orders processed");
+    }
+})
+{ IsBackground = true, Name = "heartbeat" };
+heartbeat.Start();
+
+var loops = Enumerable.Range(1, workerCount).Select(i => worker.RunAsync($"worker-{i}", shutdown.Token)).ToArray();
+
+// GT0001: the shutdown path blocks the main flow until every loop has finished.
+// Fix: await Task.WhenAll(loops)
+Task.WaitAll(loops);
+stopHeartbeat.Cancel();
+
+var report = new ReportWriter(outputDirectory);
+var reportPath = await report.WriteAsync(ledger.Snapshot(), shutdown.Token);
+Console.WriteLine($"report written to {reportPath}");
+
+// The audit log gets two seconds to flush; after that the worker exits without it.
+var flush = AuditLog.FlushAsync(Path.Combine(outputDirectory, "audit.log"), ledger.Snapshot(), shutdown.Token);
+
+// GT0001 without a fix: the bool result is used. 'await flush.WaitAsync(...)' would throw
+// TimeoutException instead of returning false, so no rewrite keeps the meaning of this code.
+if (!flush.Wait(TimeSpan.FromSeconds(2)))
+{
+    Console.WriteLine("audit log: flush timed out");
+}
+
+var exitCode = flush.IsFaulted ? 1 : 0;
+Console.WriteLine($"done, exit code {exitCode}");
+return exitCode;
