@@ -7,6 +7,9 @@ namespace GreedyWorker;
 /// </summary>
 public sealed class OrderWorker(OrderQueue queue, PriceCache prices, Ledger ledger)
 {
+    /// <summary>The payment gateway accepts two charges at a time, across all workers.</summary>
+    private static readonly SemaphoreSlim PaymentSlots = new(2);
+
     public async Task RunAsync(string name, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -54,16 +57,27 @@ public sealed class OrderWorker(OrderQueue queue, PriceCache prices, Ledger ledg
 
         var amount = await prices.QuoteAsync(order);
         var attempts = 0;
-        var charged = await Retry.RunAsync(
-            attempt =>
-            {
-                // A synchronous lambda: not async code, nothing in here is checked.
-                attempts = attempt;
-                return Backend.ChargeAsync(order, amount, attempt, cancellationToken);
-            },
-            maxAttempts: 3,
-            cancellationToken);
 
-        return new ProcessedOrder(order, name, charged, attempts, Accepted: true);
+        // GT0003: waits for a free payment slot while holding the thread.
+        // Fix: await PaymentSlots.WaitAsync(cancellationToken)
+        PaymentSlots.Wait();
+        try
+        {
+            var charged = await Retry.RunAsync(
+                attempt =>
+                {
+                    // A synchronous lambda: not async code, nothing in here is checked.
+                    attempts = attempt;
+                    return Backend.ChargeAsync(order, amount, attempt, cancellationToken);
+                },
+                maxAttempts: 3,
+                cancellationToken);
+
+            return new ProcessedOrder(order, name, charged, attempts, Accepted: true);
+        }
+        finally
+        {
+            PaymentSlots.Release();
+        }
     }
 }

@@ -2,7 +2,7 @@
 //
 // Build it and read the warnings:
 //   dotnet build samples/GreedyWorker/GreedyWorker.csproj --no-incremental
-// Every flagged line carries a "GT0001"/"GT0002" comment with the fix the IDE offers; lines marked
+// Every flagged line carries a "GT0001"/"GT0002"/"GT0003" comment with the fix the IDE offers; lines marked
 // "Not flagged" are correct as written and show what the analyzers deliberately leave alone.
 //
 // These top-level statements contain 'await', so they are async code themselves.
@@ -15,8 +15,17 @@ var outputDirectory = Path.Combine(Path.GetTempPath(), "greedyworker");
 // Not flagged: Task.FromResult is complete before anyone reads it (a stand-in for a settings provider).
 var workerCount = Task.FromResult(2).Result;
 
+// The shop front drops today's orders into the inbox as a CSV file.
+var inboxFile = Path.Combine(outputDirectory, "inbox", "orders.csv");
+Directory.CreateDirectory(Path.GetDirectoryName(inboxFile)!);
+
+// GT0003: writes the file while holding the main flow's thread.
+// Fix: await File.WriteAllTextAsync(inboxFile, OrderInbox.ToCsv(SampleData.Orders()))
+File.WriteAllText(inboxFile, OrderInbox.ToCsv(SampleData.Orders()));
+
+var orders = await OrderInbox.ImportAsync(inboxFile, shutdown.Token);
 var queue = new OrderQueue();
-foreach (var order in SampleData.Orders())
+foreach (var order in orders)
 {
     queue.Enqueue(order);
 }
@@ -24,7 +33,7 @@ foreach (var order in SampleData.Orders())
 queue.Complete();
 
 var prices = new PriceCache();
-await prices.WarmUpAsync(SampleData.Orders().Select(o => o.Sku), shutdown.Token);
+await prices.WarmUpAsync(orders.Select(o => o.Sku), shutdown.Token);
 
 var ledger = new Ledger();
 var worker = new OrderWorker(queue, prices, ledger);

@@ -103,7 +103,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             {
                 (false, false) => DiagnosticProperties.FixKindAwait,
                 // WaitAsync names its parameters differently from Wait, so a call with named arguments is left alone.
-                _ when HasNamedArgument(waitSyntax) => null,
+                _ when waitSyntax.HasNamedArgument() => null,
                 (false, true) when symbols.TaskWaitAsyncWithCancellation is not null => DiagnosticProperties.FixKindWaitAsync,
 
                 // Wait(timeout) returns false on a timeout where WaitAsync throws: only rewrite when the bool is unused (RULES.md, "Fix semantics").
@@ -129,7 +129,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
         if (awaitable is not null)
         {
-            var task = awaitable.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? configured : awaitable;
+            var task = awaitable.WithoutConfigureAwait();
             if (CompletedTaskAnalysis.IsProvablyComplete(task, invocation, asyncCode, symbols, context.GetControlFlowGraph))
             {
                 return;
@@ -242,7 +242,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsValueTaskAwaitedElsewhere(IOperation awaitable, IOperation use, in AsyncCodeContext asyncCode, WellKnownSymbols symbols)
     {
-        var task = awaitable.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? configured : awaitable;
+        var task = awaitable.WithoutConfigureAwait();
         var symbol = task.ReferencedLocalOrParameter();
         if (symbol is null || !symbols.IsValueTask(task.WalkDownConversion().Type))
         {
@@ -257,29 +257,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
         foreach (var descendant in body.Descendants())
         {
-            if (descendant is IAwaitOperation await)
-            {
-                var operand = await.Operation.WalkDownConversion();
-                if (operand is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner })
-                {
-                    operand = inner;
-                }
-
-                if (SymbolEqualityComparer.Default.Equals(operand.ReferencedLocalOrParameter(), symbol))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasNamedArgument(InvocationExpressionSyntax invocation)
-    {
-        foreach (var argument in invocation.ArgumentList.Arguments)
-        {
-            if (argument.NameColon is not null)
+            if (descendant is IAwaitOperation await && SymbolEqualityComparer.Default.Equals(await.Operation.WithoutConfigureAwait().ReferencedLocalOrParameter(), symbol))
             {
                 return true;
             }

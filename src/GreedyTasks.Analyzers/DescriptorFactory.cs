@@ -15,7 +15,7 @@ internal static class DescriptorFactory
     /// <summary>Where the rule pages live; a consistency test checks that each link resolves to a file in docs/rules.</summary>
     public const string HelpLinkBase = "https://github.com/greedytasks/greedytasks/blob/main/docs/rules/";
 
-    public static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, DiagnosticSeverity defaultSeverity = DiagnosticSeverity.Warning)
+    public static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, DiagnosticSeverity defaultSeverity = DiagnosticSeverity.Warning, params string[] customTags)
     {
 #pragma warning disable RS0030 // This factory is the single sanctioned caller of the constructor.
         return new DiagnosticDescriptor(
@@ -26,7 +26,8 @@ internal static class DescriptorFactory
             defaultSeverity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLinkUri(id));
+            helpLinkUri: HelpLinkUri(id),
+            customTags: customTags);
 #pragma warning restore RS0030
     }
 

@@ -18,4 +18,33 @@ internal static class Descriptors
         messageFormat: "'{0}' blocks the thread while it waits; use 'await Task.Delay' instead",
         description: "Thread.Sleep holds the thread for the whole delay, so nothing else can run on it. In async code, "
             + "await Task.Delay gives the thread back while the time passes.");
+
+    public static readonly DiagnosticDescriptor AsyncAlternative = DescriptorFactory.Create(
+        DiagnosticIds.AsyncAlternative,
+        title: "Call the async alternative in async code",
+        messageFormat: "'{0}' blocks the thread; await '{1}' instead",
+        description: "A synchronous call that has an awaitable twin holds the thread while it waits for I/O or a lock. In async code, "
+            + "awaiting the async alternative gives the thread back until the result is ready.");
+
+    /// <summary>GT0003 for <c>using</c> of a resource whose <c>DisposeAsync</c> does real work.</summary>
+    public static readonly DiagnosticDescriptor AsyncDisposal = DescriptorFactory.Create(
+        DiagnosticIds.AsyncAlternative,
+        title: "Call the async alternative in async code",
+        messageFormat: "'{0}' is disposed synchronously; use 'await using' so its 'DisposeAsync' runs",
+        description: "Disposing a resource synchronously may flush or close I/O on the calling thread. In async code, 'await using' calls DisposeAsync and gives the thread back.");
+
+    /// <summary>GT0003 for <c>using</c> of <c>CreateScope()</c>, which has <c>CreateAsyncScope()</c>.</summary>
+    public static readonly DiagnosticDescriptor AsyncScope = DescriptorFactory.Create(
+        DiagnosticIds.AsyncAlternative,
+        title: "Call the async alternative in async code",
+        messageFormat: "'{0}' creates a scope that is disposed synchronously; use 'await using' with '{1}' instead",
+        description: "A service scope disposes the services it created; services that implement only IAsyncDisposable make a synchronous Dispose throw. "
+            + "'await using' with CreateAsyncScope disposes them asynchronously.");
+
+    public static readonly DiagnosticDescriptor InvalidConfiguration = DescriptorFactory.Create(
+        DiagnosticIds.InvalidConfiguration,
+        title: "Invalid GreedyTasks configuration",
+        messageFormat: "{0}",
+        description: "A GreedyTasks option or exclusion entry could not be read; it is ignored and the default applies.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -11,4 +11,10 @@ public static class DiagnosticIds
 
     /// <summary>GT0002: <c>Thread.Sleep</c> in async code.</summary>
     public const string ThreadSleep = "GT0002";
+
+    /// <summary>GT0003: a synchronous call that has an awaitable alternative, in async code.</summary>
+    public const string AsyncAlternative = "GT0003";
+
+    /// <summary>GT0100: a GreedyTasks option or exclusion entry that cannot be read.</summary>
+    public const string InvalidConfiguration = "GT0100";
 }

@@ -39,4 +39,22 @@ internal static class DiagnosticProperties
 
     /// <summary><c>Thread.Sleep(x)</c> → <c>await Task.Delay(x[, ct])</c>.</summary>
     public const string FixKindDelay = "Delay";
+
+    /// <summary>The name of the async alternative (<c>ReadAsync</c>), for GT0003.</summary>
+    public const string AlternativeName = "AlternativeName";
+
+    /// <summary>The parameter name to pass the token by name, when it cannot go by position.</summary>
+    public const string CancellationTokenParameter = "CancellationTokenParameter";
+
+    /// <summary><c>x.Read(a)</c> → <c>await x.ReadAsync(a[, ct])</c>.</summary>
+    public const string FixKindAlternative = "Alternative";
+
+    /// <summary><c>using var x = …</c> → <c>await using var x = …</c>.</summary>
+    public const string FixKindAwaitUsing = "AwaitUsing";
+
+    /// <summary><c>using var s = sp.CreateScope()</c> → <c>await using var s = sp.CreateAsyncScope()</c>.</summary>
+    public const string FixKindAsyncScope = "AsyncScope";
+
+    /// <summary><c>Parallel.ForEach(source, x =&gt; …)</c> → <c>await Parallel.ForEachAsync(source, (x, _) =&gt; { …; return ValueTask.CompletedTask; })</c>.</summary>
+    public const string FixKindParallelForEach = "ParallelForEach";
 }

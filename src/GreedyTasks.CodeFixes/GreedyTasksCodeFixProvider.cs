@@ -55,7 +55,7 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
     /// <summary>What the action will do, e.g. "Use 'await' instead of '.Result'".</summary>
     protected abstract string GetTitle(string fixKind, Diagnostic diagnostic);
 
-    /// <summary>Records the rewrite of <paramref name="node"/> (the reported expression) in <paramref name="editor"/>.</summary>
+    /// <summary>Records the rewrite of <paramref name="node"/> (the reported expression, or the statement whose keyword is reported) in <paramref name="editor"/>.</summary>
     protected abstract void RegisterRewrite(DocumentEditor editor, SyntaxNode node, string fixKind, Diagnostic diagnostic);
 
     internal async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -71,8 +71,15 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in ordered)
         {
             var fixKind = diagnostic.Properties[DiagnosticProperties.FixKind];
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (fixKind is not null && node.Span == diagnostic.Location.SourceSpan)
+            // An expression is reported on its own span; a statement on its keyword (using): then the node is the token's parent.
+            var span = diagnostic.Location.SourceSpan;
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            if (node.Span != span)
+            {
+                node = root.FindToken(span.Start).Parent ?? node;
+            }
+
+            if (fixKind is not null)
             {
                 RegisterRewrite(editor, node, fixKind, diagnostic);
             }

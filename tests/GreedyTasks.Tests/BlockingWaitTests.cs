@@ -649,6 +649,42 @@ public class BlockingWaitTests
             """);
     }
 
+    [Fact]
+    public Task Element_of_a_collection_other_than_the_awaited_one_is_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int>[] awaited, Task<int>[] other)
+                {
+                    await Task.WhenAll(awaited);
+                    return {|GT0001:other[0].Result|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Element_replaced_after_WhenAll_is_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int>[] tasks, List<Task<int>> list)
+                {
+                    await Task.WhenAll(tasks);
+                    await Task.WhenAll(list);
+                    tasks[0] = Task.Run(() => 1);
+                    list.Add(Task.Run(() => 2));
+                    return {|GT0001:tasks[0].Result|} + {|GT0001:list[1].Result|};
+                }
+            }
+            """);
+    }
+
     // ---------------------------------------------------------------- does not report
 
     [Fact]
@@ -783,6 +819,78 @@ public class BlockingWaitTests
                 {
                     await Task.WhenAll(t, u);
                     return t.Result + u.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Result_after_configured_await_of_WhenAll_is_not_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Runtime.CompilerServices;
+            using System.Threading.Tasks;
+            static class TaskExtensions
+            {
+                // Libraries often wrap ConfigureAwait(false) in an extension of their own.
+                public static ConfiguredTaskAwaitable ForAwait(this Task task) => task.ConfigureAwait(false);
+            }
+
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b, Task<int> c)
+                {
+                    await Task.WhenAll(a, b).ConfigureAwait(false);
+                    await Task.WhenAll(c).ForAwait();
+                    return a.Result + b.Result + c.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Elements_of_a_collection_awaited_with_WhenAll_are_not_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int>[] tasks, List<Task<int>> list, List<Task<int>> copied)
+                {
+                    await Task.WhenAll(tasks);
+                    await Task.WhenAll(list).ConfigureAwait(false);
+                    await Task.WhenAll(copied.ToArray());
+                    var sum = tasks[0].Result + list[0].Result + copied[0].Result;
+                    foreach (var task in tasks)
+                    {
+                        sum += task.Result;
+                    }
+
+                    return sum;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Result_after_a_timed_wait_that_must_have_succeeded_is_not_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    if (!{|GT0001:t.Wait(1000)|})
+                    {
+                        throw new TimeoutException();
+                    }
+
+                    return t.Result;
                 }
             }
             """);

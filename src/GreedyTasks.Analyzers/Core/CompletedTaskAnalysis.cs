@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,13 +37,13 @@ internal static class CompletedTaskAnalysis
             return true;
         }
 
-        var symbol = task.ReferencedLocalOrParameter();
+        var (symbol, isCollection) = TrackedVariable(task, use);
         if (symbol is null)
         {
             return false;
         }
 
-        if (IsContinuationAntecedent(symbol, use, symbols))
+        if (!isCollection && IsContinuationAntecedent(symbol, use, symbols))
         {
             return true;
         }
@@ -77,7 +78,35 @@ internal static class CompletedTaskAnalysis
             }
         }
 
-        return new PathCheck(symbol, symbols).IsCompleteAt(graph, use.Syntax);
+        return new PathCheck(symbol, isCollection, symbols).IsCompleteAt(graph, use.Syntax);
+    }
+
+    /// <summary>
+    /// The variable whose completion decides: the task variable itself, or, for a task read from a collection
+    /// (<c>tasks[i]</c>, <c>list[i]</c>, the variable of <c>foreach (var t in tasks)</c>), the collection variable, which
+    /// <c>Task.WhenAll(tasks)</c> completes as a whole.
+    /// </summary>
+    private static (ISymbol? Symbol, bool IsCollection) TrackedVariable(IOperation task, IOperation use)
+    {
+        switch (task)
+        {
+            case IArrayElementReferenceOperation element:
+                return (element.ArrayReference.ReferencedLocalOrParameter(), true);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection }:
+                return (collection.ReferencedLocalOrParameter(), true);
+            case ILocalReferenceOperation local:
+                for (var current = use.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IForEachLoopOperation loop && loop.Locals.Contains(local.Local, SymbolEqualityComparer.Default))
+                    {
+                        return (loop.Collection.ReferencedLocalOrParameter(), true);
+                    }
+                }
+
+                return (local.Local, false);
+            default:
+                return (task.ReferencedLocalOrParameter(), false);
+        }
     }
 
     /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>Task.FromException(e)</c>, <c>Task.FromCanceled(ct)</c> and their ValueTask twins.</summary>
@@ -234,12 +263,14 @@ internal static class CompletedTaskAnalysis
     private readonly struct PathCheck
     {
         private readonly ISymbol _symbol;
+        private readonly bool _isCollection;
         private readonly WellKnownSymbols _symbols;
         private readonly bool _isValueTask;
 
-        public PathCheck(ISymbol symbol, WellKnownSymbols symbols)
+        public PathCheck(ISymbol symbol, bool isCollection, WellKnownSymbols symbols)
         {
             _symbol = symbol;
+            _isCollection = isCollection;
             _symbols = symbols;
             _isValueTask = symbols.IsValueTask(symbol switch
             {
@@ -418,6 +449,10 @@ internal static class CompletedTaskAnalysis
                     return declarator.Initializer is { } initializer && IsCompletedTaskFactory(initializer.Value.WalkDownConversion(), _symbols) ? Effect.Completes : Effect.Reassigns;
                 case IDeconstructionAssignmentOperation deconstruction when ContainsSymbol(deconstruction.Target):
                     return Effect.Reassigns;
+                case ISimpleAssignmentOperation elementAssignment when _isCollection && IsElementOfSymbol(elementAssignment.Target):
+                    return Effect.Reassigns;
+                case IInvocationOperation mutation when _isCollection && IsSymbol(mutation.Instance) && AddsElements(mutation.TargetMethod):
+                    return Effect.Reassigns;
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsSymbol(argument.Value):
                     return Effect.Reassigns;
                 default:
@@ -425,11 +460,15 @@ internal static class CompletedTaskAnalysis
             }
         }
 
-        /// <summary><c>await t</c>, <c>await t.ConfigureAwait(…)</c>, <c>await t.WaitAsync(…)</c> and <c>await Task.WhenAll(…, t, …)</c>.</summary>
+        /// <summary>
+        /// <c>await t</c>, <c>await Task.WhenAll(…, t, …)</c> (or over the collection), and either of them wrapped:
+        /// <c>.ConfigureAwait(…)</c>, <c>.WaitAsync(…)</c>, <c>.ContinueWith(…)</c>, or an extension method on the task
+        /// (libraries' own ConfigureAwait shorthands): the wrapper completes normally only after the task has.
+        /// </summary>
         private bool CompletesSymbol(IOperation awaited)
         {
             awaited = awaited.WalkDownConversion();
-            if (IsSymbol(awaited))
+            if (!_isCollection && IsSymbol(awaited))
             {
                 return true;
             }
@@ -440,13 +479,35 @@ internal static class CompletedTaskAnalysis
             }
 
             var method = invocation.TargetMethod;
-            if (!method.IsStatic && method.Name is "ConfigureAwait" or "WaitAsync")
+            if (method.IsStatic && method.Name == "WhenAll" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Task))
             {
-                return IsSymbol(invocation.Instance);
+                return ArgumentsContainSymbol(invocation);
             }
 
-            return method.IsStatic && method.Name == "WhenAll" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Task) && ArgumentsContainSymbol(invocation);
+            var wrapped = method switch
+            {
+                { IsStatic: false, Name: "ConfigureAwait" or "WaitAsync" or "ContinueWith" } => invocation.Instance,
+                { IsExtensionMethod: true } when !invocation.Arguments.IsEmpty && _symbols.IsTaskLike(method.Parameters[0].Type) => invocation.Arguments[0].Value,
+                _ => null,
+            };
+            return wrapped is not null && CompletesSymbol(wrapped);
         }
+
+        /// <summary><c>tasks.ToArray()</c>, <c>tasks.ToList()</c>: the same tasks in a new collection.</summary>
+        private bool IsCopyOfSymbol(IOperation value) =>
+            value.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } copy
+            && IsSymbol(copy.Instance ?? (copy.Arguments.IsEmpty ? null : copy.Arguments[0].Value));
+
+        private bool IsElementOfSymbol(IOperation target) => target switch
+        {
+            IArrayElementReferenceOperation element => IsSymbol(element.ArrayReference),
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => IsSymbol(indexer.Instance),
+            _ => false,
+        };
+
+        /// <summary>Collection methods that can bring in a task the earlier WhenAll did not cover.</summary>
+        private static bool AddsElements(IMethodSymbol method) =>
+            method.Name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Enqueue" or "Push" or "TryAdd";
 
         /// <summary><c>t.Wait()</c>, <c>t.Wait(ct)</c>, <c>t.GetAwaiter().GetResult()</c>, <c>Task.WaitAll(…, t, …)</c>: once they return, the task is complete.</summary>
         private bool IsBlockingWaitOnSymbol(IInvocationOperation invocation)
@@ -463,7 +524,7 @@ internal static class CompletedTaskAnalysis
                 return false;
             }
 
-            if (HasTimeout(method))
+            if (TimeoutArguments.TryGetTimeoutParameter(method, _symbols, out _))
             {
                 return false;
             }
@@ -476,24 +537,11 @@ internal static class CompletedTaskAnalysis
             };
         }
 
-        private bool HasTimeout(IMethodSymbol method)
-        {
-            foreach (var parameter in method.Parameters)
-            {
-                if (parameter.Type.SpecialType == SpecialType.System_Int32 || _symbols.IsTimeSpan(parameter.Type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private bool ArgumentsContainSymbol(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (IsSymbol(argument.Value))
+                if (IsSymbol(argument.Value) || (_isCollection && IsCopyOfSymbol(argument.Value)))
                 {
                     return true;
                 }
@@ -525,6 +573,11 @@ internal static class CompletedTaskAnalysis
                     return 1;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return -CompletionTest(not.Operand);
+                case IInvocationOperation { TargetMethod.ReturnType.SpecialType: SpecialType.System_Boolean } wait
+                    when SymbolEqualityComparer.Default.Equals(wait.TargetMethod.ContainingType, _symbols.Task)
+                         && ((wait.TargetMethod.Name == "Wait" && !_isCollection && IsSymbol(wait.Instance)) || (wait.TargetMethod.Name == "WaitAll" && ArgumentsContainSymbol(wait))):
+                    // if (t.Wait(timeout)) / if (!t.Wait(timeout)) throw …: true only once the task has completed.
+                    return 1;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                     var sign = binary.OperatorKind == BinaryOperatorKind.Equals ? 1 : -1;
                     if (binary.RightOperand.ConstantValue is { HasValue: true, Value: bool right })

@@ -71,4 +71,46 @@ internal static class OperationExtensions
             : value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax;
         return isWrittenCollection ? value.ChildOperations : null;
     }
+
+    /// <summary>The task under <c>t.ConfigureAwait(…)</c>, or the operation itself when it is not such a call.</summary>
+    public static IOperation WithoutConfigureAwait(this IOperation operation)
+    {
+        var value = operation.WalkDownConversion();
+        return value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : value;
+    }
+
+    /// <summary>True when any argument of the call is passed by name (<c>f(x: 1)</c>).</summary>
+    public static bool HasNamedArgument(this Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.NameColon is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operations under <paramref name="root"/> that run as part of the same function (nested functions skipped).</summary>
+    public static IEnumerable<IOperation> DescendantsInSameFunction(this IOperation root)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                yield return child;
+                pending.Push(child);
+            }
+        }
+    }
 }

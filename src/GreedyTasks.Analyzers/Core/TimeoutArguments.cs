@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace GreedyTasks.Analyzers.Core;
 
 /// <summary>
-/// Recognises the timeout parameter of a wait (an <c>int</c> of milliseconds or a <c>TimeSpan</c>) and the
+/// Recognises the timeout parameter of a wait (an <c>int</c> of milliseconds or a <c>TimeSpan</c>, named as a timeout) and the
 /// zero-timeout probes (<c>Wait(0)</c>, <c>Wait(TimeSpan.Zero)</c>), which return at once and never block.
 /// </summary>
 internal static class TimeoutArguments
@@ -13,7 +13,7 @@ internal static class TimeoutArguments
     {
         foreach (var parameter in method.Parameters)
         {
-            if (IsTimeoutType(parameter.Type, symbols))
+            if (IsTimeout(parameter, symbols))
             {
                 timeout = parameter;
                 return true;
@@ -28,7 +28,7 @@ internal static class TimeoutArguments
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { } parameter && IsTimeoutType(parameter.Type, symbols) && IsZero(argument.Value.WalkDownConversion(), symbols))
+            if (argument.Parameter is { } parameter && IsTimeout(parameter, symbols) && IsZero(argument.Value.WalkDownConversion(), symbols))
             {
                 return true;
             }
@@ -37,7 +37,13 @@ internal static class TimeoutArguments
         return false;
     }
 
-    private static bool IsTimeoutType(ITypeSymbol type, WellKnownSymbols symbols) => type.SpecialType == SpecialType.System_Int32 || symbols.IsTimeSpan(type);
+    /// <summary>
+    /// A timeout is an <c>int</c> or <c>TimeSpan</c> parameter whose name says so (<c>millisecondsTimeout</c>,
+    /// <c>timeout</c>): the framework's wait APIs all name it that way, and an <c>int offset</c> is no timeout.
+    /// </summary>
+    private static bool IsTimeout(IParameterSymbol parameter, WellKnownSymbols symbols) =>
+        (parameter.Type.SpecialType == SpecialType.System_Int32 || symbols.IsTimeSpan(parameter.Type))
+        && parameter.Name.IndexOf("timeout", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsZero(IOperation value, WellKnownSymbols symbols)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace GreedyTasks.Analyzers.Core;
@@ -9,6 +11,17 @@ namespace GreedyTasks.Analyzers.Core;
 /// </summary>
 internal sealed class WellKnownSymbols
 {
+    private static readonly string[] DefaultAsyncDisposeBaseNames =
+    {
+        "System.IO.Stream",
+        "System.IO.TextWriter",
+        "System.Data.Common.DbConnection",
+        "System.Data.Common.DbCommand",
+        "System.Data.Common.DbDataReader",
+        "System.Data.Common.DbTransaction",
+        "System.Data.Common.DbBatch",
+    };
+
     private WellKnownSymbols(Compilation compilation, INamedTypeSymbol task)
     {
         Compilation = compilation;
@@ -29,6 +42,20 @@ internal sealed class WellKnownSymbols
         ConfiguredTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
         ConfiguredValueTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
         ConfiguredValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
+
+        ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+        MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        DbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
+        IAsyncDisposable = compilation.GetTypeByMetadataName("System.IAsyncDisposable");
+        Console = compilation.GetTypeByMetadataName("System.Console");
+        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+        ParallelOptions = compilation.GetTypeByMetadataName("System.Threading.Tasks.ParallelOptions");
+        ActionOfT = compilation.GetTypeByMetadataName("System.Action`1");
+        ServiceProviderServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
+        ServiceScopeFactory = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceScopeFactory");
+        DefaultAsyncDisposeBases = ImmutableArray.CreateRange(
+            DefaultAsyncDisposeBaseNames.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!));
 
         TaskWaitAsyncWithTimeout = FindMethod(task, "WaitAsync", TimeSpan);
         TaskWaitAsyncWithCancellation = FindMethod(task, "WaitAsync", CancellationToken);
@@ -54,6 +81,21 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? ConfiguredTaskAwaiterOfT { get; }
     public INamedTypeSymbol? ConfiguredValueTaskAwaiter { get; }
     public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT { get; }
+
+    public INamedTypeSymbol? ObsoleteAttribute { get; }
+    public INamedTypeSymbol? MemoryStream { get; }
+    public INamedTypeSymbol? Stream { get; }
+    public INamedTypeSymbol? DbCommand { get; }
+    public INamedTypeSymbol? IAsyncDisposable { get; }
+    public INamedTypeSymbol? Console { get; }
+    public INamedTypeSymbol? Parallel { get; }
+    public INamedTypeSymbol? ParallelOptions { get; }
+    public INamedTypeSymbol? ActionOfT { get; }
+    public INamedTypeSymbol? ServiceProviderServiceExtensions { get; }
+    public INamedTypeSymbol? ServiceScopeFactory { get; }
+
+    /// <summary>Framework base classes whose <c>DisposeAsync</c> only calls <c>Dispose</c>: a type that inherits it unchanged gains nothing from <c>await using</c>.</summary>
+    public ImmutableArray<INamedTypeSymbol> DefaultAsyncDisposeBases { get; }
 
     /// <summary><c>Task.WaitAsync(TimeSpan)</c>, .NET 6 and later.</summary>
     public IMethodSymbol? TaskWaitAsyncWithTimeout { get; }
@@ -118,7 +160,95 @@ internal sealed class WellKnownSymbols
                 || SymbolEqualityComparer.Default.Equals(definition, ConfiguredValueTaskAwaiterOfT));
     }
 
-    public bool IsTask(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, Task);
+    /// <summary>True when <c>await using</c> compiles for <paramref name="type"/>: it is, implements, or is constrained to an IAsyncDisposable.</summary>
+    public bool IsAsyncDisposable(ITypeSymbol type)
+    {
+        if (IAsyncDisposable is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, IAsyncDisposable) || type.AllInterfaces.Contains(IAsyncDisposable, SymbolEqualityComparer.Default))
+        {
+            return true;
+        }
+
+        return type is ITypeParameterSymbol typeParameter && typeParameter.ConstraintTypes.Any(IsAsyncDisposable);
+    }
+
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsObsolete(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ObsoleteAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when disposing <paramref name="type"/> asynchronously does real work: it is async-disposable and its
+    /// <c>DisposeAsync</c> is its own (or an interface's promise), not a framework default that calls <c>Dispose</c>.
+    /// </summary>
+    public bool HasOwnDisposeAsync(ITypeSymbol type)
+    {
+        if (IAsyncDisposable is null)
+        {
+            return false;
+        }
+
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            // A type parameter disposes the way its constraints say (TFile : FileStream).
+            return typeParameter.AllInterfaces.Contains(IAsyncDisposable, SymbolEqualityComparer.Default) || typeParameter.ConstraintTypes.Any(HasOwnDisposeAsync);
+        }
+
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            return SymbolEqualityComparer.Default.Equals(type, IAsyncDisposable) || type.AllInterfaces.Contains(IAsyncDisposable, SymbolEqualityComparer.Default);
+        }
+
+        if (!type.AllInterfaces.Contains(IAsyncDisposable, SymbolEqualityComparer.Default) || DerivesFrom(type, DbCommand))
+        {
+            // A command's DisposeAsync releases no I/O (providers that override it, such as MySqlCommand, just call Dispose).
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0 } method
+                    && (method.Name == "DisposeAsync" || method.Name.EndsWith(".DisposeAsync", System.StringComparison.Ordinal)))
+                {
+                    return !DefaultAsyncDisposeBases.Contains(current.OriginalDefinition, SymbolEqualityComparer.Default);
+                }
+            }
+        }
+
+        return false;
+    }
 
     public bool IsCancellationToken(ITypeSymbol? type) => CancellationToken is not null && SymbolEqualityComparer.Default.Equals(type, CancellationToken);
 

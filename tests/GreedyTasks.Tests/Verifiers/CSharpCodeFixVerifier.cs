@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -19,7 +20,11 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static DiagnosticResult Diagnostic(string diagnosticId) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(diagnosticId);
+    /// <summary>An expected diagnostic of the analyzer's first descriptor with this ID (a rule may have several messages).</summary>
+    public static DiagnosticResult Diagnostic(string diagnosticId) => new(new TAnalyzer().SupportedDiagnostics.First(d => d.Id == diagnosticId));
+
+    /// <summary>An expected diagnostic of a specific descriptor, for rules with several messages.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) => VerifyAnalyzerAsync(source, TestReferences.Net80, expected);
 
@@ -70,6 +75,12 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
+        public Test()
+        {
+            // {|GT0003:…|} markup means the rule's first (main) descriptor; other messages are asserted explicitly.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
+        }
+
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
 
         protected override ParseOptions CreateParseOptions() => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);

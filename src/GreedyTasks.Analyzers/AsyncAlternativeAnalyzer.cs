@@ -1,0 +1,681 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using GreedyTasks.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GreedyTasks.Analyzers;
+
+/// <summary>
+/// GT0003: finds synchronous calls in async code that have an awaitable alternative, and <c>using</c> of resources
+/// whose <c>DisposeAsync</c> does real work.
+/// </summary>
+/// <remarks>
+/// Precision comes from checking the call the fix would write, not a guess about it: the alternative is looked up
+/// by name where the call stands (members of the receiver's type and its bases, and extension methods in scope),
+/// the rewritten call is bound speculatively, and the method it binds to must take the synchronous call's parameters
+/// in the same positions (extra trailing parameters optional, or a <c>CancellationToken</c> the fix passes), return
+/// the awaitable of its result, not be obsolete and not be a function the call sits in. Most calls have no
+/// <c>…Async</c> sibling: that answer is cached per method and syntax tree for the compilation's lifetime.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AsyncAlternativeAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.AsyncAlternative, Descriptors.AsyncDisposal, Descriptors.AsyncScope);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = WellKnownSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(symbols, new ExclusionSettings(start.Options, start.CancellationToken));
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.AnalyzeUsing, OperationKind.Using, OperationKind.UsingDeclaration);
+        });
+    }
+
+    /// <summary>Per-compilation state. The cache is the only mutable state and is thread-safe.</summary>
+    private sealed class CompilationAnalysis
+    {
+        private readonly WellKnownSymbols _symbols;
+        private readonly ExclusionSettings _exclusions;
+
+        /// <summary>
+        /// Call sites with no member named <c>…Async</c> in scope, keyed by what decides the lookup: the method, the
+        /// namespace block (its usings bring extension methods into scope) and the calling type (accessibility).
+        /// </summary>
+        private readonly ConcurrentDictionary<LookupScope, bool> _noAlternative = new();
+
+        public CompilationAnalysis(WellKnownSymbols symbols, ExclusionSettings exclusions)
+        {
+            _symbols = symbols;
+            _exclusions = exclusions;
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (!IsSynchronousCandidate(method) || invocation.Syntax is not InvocationExpressionSyntax written)
+            {
+                return;
+            }
+
+            // x?.Flush(): looked up and bound as x.Flush(), reported without a fix (awaiting a conditional call would await null).
+            var isConditional = written.Expression is MemberBindingExpressionSyntax;
+            var syntax = isConditional ? AsMemberAccess(written) : written;
+            if (syntax is null || syntax.Expression is not (MemberAccessExpressionSyntax or SimpleNameSyntax))
+            {
+                return;
+            }
+
+            var key = new LookupScope(method.OriginalDefinition, syntax, context.ContainingSymbol.ContainingType);
+            if (_noAlternative.ContainsKey(key))
+            {
+                return;
+            }
+
+            var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+            if (!asyncCode.IsAsyncCode || !AwaitPlacement.CanInsertAwait(invocation, asyncCode))
+            {
+                // Inside lock bodies and other places where await is illegal there is nothing to offer.
+                return;
+            }
+
+            if (method.Name == "ForEach" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Parallel))
+            {
+                AnalyzeParallelForEach(context, invocation, syntax);
+                return;
+            }
+
+            var isReducedCall = IsReducedExtensionCall(invocation, syntax);
+            var receiver = method.IsExtensionMethod ? (isReducedCall ? invocation.Arguments[0].Value : null) : invocation.Instance;
+            if (IsAwaitable(method.ReturnType))
+            {
+                // A custom awaitable is already asynchronous.
+                return;
+            }
+
+            var receiverType = receiver?.WalkDownConversion().Type ?? receiver?.Type;
+            if (IsExcluded(invocation, method, receiver, receiverType))
+            {
+                return;
+            }
+
+            var alternativeName = method.Name + "Async";
+            var semanticModel = invocation.SemanticModel!;
+            var candidates = LookupAlternatives(semanticModel, written.SpanStart, syntax, method, receiverType, alternativeName);
+            if (candidates.IsEmpty)
+            {
+                _noAlternative.TryAdd(key, true);
+                return;
+            }
+
+            var syncParameterCount = method.Parameters.Length - (isReducedCall ? 1 : 0);
+            var hasNamedArguments = syntax.HasNamedArgument();
+
+            // Shape first; then, when a token is in scope, the overloads that take it are tried first so the fix forwards it.
+            var shaped = ImmutableArray.CreateBuilder<(IMethodSymbol Candidate, IParameterSymbol? TokenParameter)>(candidates.Length);
+            var anyTakesToken = false;
+            foreach (var candidate in candidates)
+            {
+                if (TryGetTrailingToken(candidate, syncParameterCount, out var tokenParameter))
+                {
+                    shaped.Add((candidate, tokenParameter));
+                    anyTakesToken |= tokenParameter is not null;
+                }
+            }
+
+            var token = anyTakesToken ? CancellationTokenFinder.FindTokenInScope(invocation, context.ContainingSymbol, _symbols) : null;
+            if (token is not null)
+            {
+                shaped.Sort((x, y) => (y.TokenParameter is not null).CompareTo(x.TokenParameter is not null));
+            }
+
+            foreach (var (candidate, tokenParameter) in shaped)
+            {
+                var passToken = tokenParameter is not null && token is not null;
+                var byName = passToken && (hasNamedArguments || tokenParameter!.Ordinal != syncParameterCount);
+                var rewritten = AlternativeCallSyntax.Build(syntax, alternativeName, passToken ? token : null, byName ? tokenParameter!.Name : null);
+                if (rewritten is null)
+                {
+                    return;
+                }
+
+                var bound = semanticModel.GetSpeculativeSymbolInfo(written.SpanStart, rewritten, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
+                if (bound is null || !IsValidAlternative(bound, method, isReducedCall, syncParameterCount, passToken, invocation, context.ContainingSymbol))
+                {
+                    continue;
+                }
+
+                if (IsDeliberateSynchronousCall(invocation, syntax, asyncCode, alternativeName))
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                if (!isConditional)
+                {
+                    properties.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindAlternative);
+                }
+
+                properties.Add(DiagnosticProperties.AlternativeName, alternativeName);
+                if (passToken)
+                {
+                    properties.Add(DiagnosticProperties.CancellationToken, token);
+                    if (byName)
+                    {
+                        properties.Add(DiagnosticProperties.CancellationTokenParameter, tokenParameter!.Name);
+                    }
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.AsyncAlternative,
+                    written.GetLocation(),
+                    properties.ToImmutable(),
+                    method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                    (bound.ReducedFrom ?? bound).ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                return;
+            }
+        }
+
+        /// <summary>
+        /// The curated pair Parallel.ForEach → Parallel.ForEachAsync, for the overloads that have a twin: (source, body)
+        /// and (source, options, body) with an <c>Action&lt;T&gt;</c> body, result unused. Without a rewritable lambda the
+        /// call is reported without a fix.
+        /// </summary>
+        private void AnalyzeParallelForEach(OperationAnalysisContext context, IInvocationOperation invocation, InvocationExpressionSyntax syntax)
+        {
+            var definition = invocation.TargetMethod.OriginalDefinition;
+            var parameters = definition.Parameters;
+            var forEachAsync = _symbols.Parallel!.GetMembers("ForEachAsync");
+            if (forEachAsync.IsEmpty || !invocation.IsResultUnused()
+                || parameters.Length is < 2 or > 3
+                || parameters[0].Type.OriginalDefinition.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T
+                || !SymbolEqualityComparer.Default.Equals(parameters[parameters.Length - 1].Type.OriginalDefinition, _symbols.ActionOfT)
+                || (parameters.Length == 3 && !SymbolEqualityComparer.Default.Equals(parameters[1].Type, _symbols.ParallelOptions)))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            var rewritten = ParallelForEachSyntax.Build(syntax, CompletedValueTaskForBinding);
+            var bound = rewritten is null ? null : invocation.SemanticModel!.GetSpeculativeSymbolInfo(syntax.SpanStart, rewritten, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
+            var alternative = bound is not null && bound.Name == "ForEachAsync" && !_symbols.IsObsolete(bound) ? bound : null;
+            if (alternative is not null)
+            {
+                properties = properties.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindParallelForEach);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AsyncAlternative,
+                syntax.GetLocation(),
+                properties,
+                invocation.TargetMethod.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                (alternative ?? (IMethodSymbol)forEachAsync[0]).ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+        }
+
+        /// <summary>Fully qualified, so the speculative binding does not depend on the file's usings; the fix writes the simplified name.</summary>
+        private static readonly ExpressionSyntax CompletedValueTaskForBinding = SyntaxFactory.ParseExpression("global::System.Threading.Tasks.ValueTask.CompletedTask");
+
+        public void AnalyzeUsing(OperationAnalysisContext context)
+        {
+            var (isAsynchronous, declarators, resource, usingKeyword) = context.Operation switch
+            {
+                IUsingOperation statement => (statement.IsAsynchronous, (statement.Resources as IVariableDeclarationGroupOperation)?.Declarations, statement.Resources, (statement.Syntax as UsingStatementSyntax)?.UsingKeyword),
+                IUsingDeclarationOperation declaration => (declaration.IsAsynchronous, declaration.DeclarationGroup.Declarations, null, (declaration.Syntax as LocalDeclarationStatementSyntax)?.UsingKeyword),
+                _ => (true, null, null, null),
+            };
+            if (isAsynchronous || usingKeyword is not { } keyword || keyword.IsKind(SyntaxKind.None))
+            {
+                return;
+            }
+
+            var asyncCode = AsyncCodeContext.Of(context.Operation, context.ContainingSymbol);
+            if (!asyncCode.IsAsyncCode || !AwaitPlacement.CanInsertAwait(context.Operation, asyncCode))
+            {
+                return;
+            }
+
+            var exclusions = _exclusions.For(context.Operation.Syntax.SyntaxTree);
+            var location = keyword.GetLocation();
+            if (declarators is null)
+            {
+                // using (expression) { … }
+                var type = resource?.WalkDownConversion().Type;
+                if (type is not null && _symbols.HasOwnDisposeAsync(type) && !exclusions.IsTypeExcluded(type) && !InMemoryStreams.IsInMemory(resource, _symbols))
+                {
+                    ReportDisposal(context, location, type);
+                }
+
+                return;
+            }
+
+            ITypeSymbol? reportedType = null;
+            var count = 0;
+            foreach (var declaration in declarators)
+            {
+                foreach (var declarator in declaration.Declarators)
+                {
+                    count++;
+                    var type = declarator.Symbol.Type;
+                    if (count == 1 && TryReportAsyncScope(context, location, declaration, declarator, exclusions))
+                    {
+                        return;
+                    }
+
+                    // 'await using' needs every resource to be async-disposable; one with real async disposal makes it worth it.
+                    if (!_symbols.IsAsyncDisposable(type))
+                    {
+                        return;
+                    }
+
+                    var initializer = (declarator.Initializer ?? declarator.GetVariableInitializer())?.Value;
+                    if (reportedType is null && _symbols.HasOwnDisposeAsync(type) && !exclusions.IsTypeExcluded(type) && !InMemoryStreams.IsInMemory(initializer, _symbols))
+                    {
+                        reportedType = type;
+                    }
+                }
+            }
+
+            if (reportedType is not null)
+            {
+                ReportDisposal(context, location, reportedType);
+            }
+        }
+
+        private static void ReportDisposal(OperationAnalysisContext context, Location location, ITypeSymbol type)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AsyncDisposal,
+                location,
+                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindAwaitUsing),
+                type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+        }
+
+        /// <summary><c>using var scope = provider.CreateScope();</c> → <c>await using var scope = provider.CreateAsyncScope();</c>.</summary>
+        private bool TryReportAsyncScope(OperationAnalysisContext context, Location location, IVariableDeclarationOperation declaration, IVariableDeclaratorOperation declarator, MethodExclusions exclusions)
+        {
+            var value = (declarator.Initializer ?? declarator.GetVariableInitializer())?.Value.WalkDownConversion();
+            if (value is not IInvocationOperation { TargetMethod.Name: "CreateScope" } invocation
+                || invocation.Syntax is not InvocationExpressionSyntax syntax
+                || !(SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _symbols.ServiceProviderServiceExtensions)
+                     || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _symbols.ServiceScopeFactory)))
+            {
+                return false;
+            }
+
+            // 'await using IServiceScope s = …' does not compile (IServiceScope is not IAsyncDisposable): only 'var' takes the new type.
+            if (declaration.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclarationSyntax { Type.IsVar: true }
+                || exclusions.IsExcluded(invocation.TargetMethod, (invocation.Instance ?? (invocation.Arguments.IsEmpty ? null : invocation.Arguments[0].Value))?.WalkDownConversion().Type))
+            {
+                return false;
+            }
+
+            var rewritten = AlternativeCallSyntax.Build(syntax, "CreateAsyncScope", tokenName: null, tokenParameterName: null);
+            var bound = rewritten is null ? null : invocation.SemanticModel!.GetSpeculativeSymbolInfo(syntax.SpanStart, rewritten, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
+            if (bound is null || _symbols.IsObsolete(bound) || _symbols.IAsyncDisposable is null
+                || !bound.ReturnType.AllInterfaces.Contains(_symbols.IAsyncDisposable, SymbolEqualityComparer.Default))
+            {
+                return false;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AsyncScope,
+                location,
+                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindAsyncScope),
+                invocation.TargetMethod.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                (bound.ReducedFrom ?? bound).ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+            return true;
+        }
+
+        private bool IsSynchronousCandidate(IMethodSymbol method)
+        {
+            return method.MethodKind == MethodKind.Ordinary
+                && !method.Name.EndsWith("Async", StringComparison.Ordinal)
+                && (method.ReturnsVoid || !_symbols.IsTaskLike(method.ReturnType))
+                && method.ReturnsByRef == false
+                && method.ReturnsByRefReadonly == false;
+        }
+
+        private static bool IsReducedExtensionCall(IInvocationOperation invocation, InvocationExpressionSyntax syntax)
+        {
+            return invocation.TargetMethod.IsExtensionMethod
+                && invocation.Arguments.Length > 0
+                && syntax.Expression is MemberAccessExpressionSyntax memberAccess
+                && invocation.Arguments[0].Value.Syntax.Span == memberAccess.Expression.Span;
+        }
+
+        private bool IsExcluded(IInvocationOperation invocation, IMethodSymbol method, IOperation? receiver, ITypeSymbol? receiverType)
+        {
+            if (_exclusions.For(invocation.Syntax.SyntaxTree).IsExcluded(method, receiverType))
+            {
+                return true;
+            }
+
+            // Zero-timeout probes (SemaphoreSlim.Wait(0)) return at once.
+            if (TimeoutArguments.HasZeroTimeout(invocation, _symbols))
+            {
+                return true;
+            }
+
+            // Console.In / Out / Error: the console reader and writers are synchronous underneath; their async methods only wrap the same work.
+            if (receiver?.WalkDownConversion() is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "In" or "Out" or "Error" } property }
+                && SymbolEqualityComparer.Default.Equals(property.ContainingType, _symbols.Console))
+            {
+                return true;
+            }
+
+            // Streams over bytes already in memory do no I/O.
+            if (InMemoryStreams.IsInMemory(receiver, _symbols))
+            {
+                return true;
+            }
+
+            // x.Dispose() → DisposeAsync() only where DisposeAsync does more than call Dispose.
+            return method.Name == "Dispose" && method.Parameters.IsEmpty && (receiverType is null || !_symbols.HasOwnDisposeAsync(receiverType));
+        }
+
+        private static ImmutableArray<IMethodSymbol> LookupAlternatives(SemanticModel semanticModel, int position, InvocationExpressionSyntax syntax, IMethodSymbol method, ITypeSymbol? receiverType, string name)
+        {
+            ImmutableArray<ISymbol> found;
+            if (syntax.Expression is not MemberAccessExpressionSyntax)
+            {
+                // Implicit this, using static, or a method of an enclosing type: whatever the name means in scope.
+                found = semanticModel.LookupSymbols(position, container: null, name: name);
+            }
+            else if (method.IsStatic && !method.IsExtensionMethod)
+            {
+                found = semanticModel.LookupStaticMembers(position, method.ContainingType, name);
+            }
+            else if (receiverType is INamespaceOrTypeSymbol container && receiverType.TypeKind != TypeKind.Error)
+            {
+                found = semanticModel.LookupSymbols(position, container, name, includeReducedExtensionMethods: true);
+            }
+            else
+            {
+                found = method.IsExtensionMethod ? semanticModel.LookupStaticMembers(position, method.ContainingType, name) : ImmutableArray<ISymbol>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var symbol in found)
+            {
+                if (symbol is IMethodSymbol candidate)
+                {
+                    builder.Add(candidate);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>
+        /// Checks the shape of the parameters past the synchronous call's: each optional, or one CancellationToken
+        /// (returned in <paramref name="tokenParameter"/>). Binding decides the rest.
+        /// </summary>
+        private bool TryGetTrailingToken(IMethodSymbol candidate, int syncParameterCount, out IParameterSymbol? tokenParameter)
+        {
+            tokenParameter = null;
+            if (candidate.Parameters.Length < syncParameterCount)
+            {
+                return false;
+            }
+
+            for (var i = syncParameterCount; i < candidate.Parameters.Length; i++)
+            {
+                var parameter = candidate.Parameters[i];
+                if (_symbols.IsCancellationToken(parameter.Type) && tokenParameter is null)
+                {
+                    tokenParameter = parameter;
+                }
+                else if (!parameter.IsOptional && !parameter.IsParams)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The rules of RULES.md, "How GT0003 finds an async alternative", applied to the method the rewritten call binds to.</summary>
+        private bool IsValidAlternative(IMethodSymbol bound, IMethodSymbol method, bool isReducedCall, int syncParameterCount, bool tokenPassed, IInvocationOperation invocation, ISymbol containingSymbol)
+        {
+            var boundDefinition = (bound.ReducedFrom ?? bound).OriginalDefinition;
+            if (_symbols.IsObsolete(bound) || _symbols.IsObsolete(boundDefinition) || IsEnclosingFunction(boundDefinition, invocation, containingSymbol) || IsInEnclosingFamily(boundDefinition, containingSymbol))
+            {
+                return false;
+            }
+
+            // Leading parameters by position: same type, same ref kind.
+            var syncOffset = isReducedCall ? 1 : 0;
+            var boundOffset = bound.MethodKind == MethodKind.ReducedExtension || !bound.IsExtensionMethod ? 0 : (isReducedCall ? 1 : 0);
+            if (bound.Parameters.Length - boundOffset < syncParameterCount)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < syncParameterCount; i++)
+            {
+                var expected = method.Parameters[i + syncOffset];
+                var actual = bound.Parameters[i + boundOffset];
+                if (expected.RefKind != actual.RefKind || expected.IsParams != actual.IsParams || !SymbolEqualityComparer.Default.Equals(expected.Type, actual.Type)
+                    || IsPermutedParameter(expected, bound, boundOffset, syncParameterCount, i))
+                {
+                    return false;
+                }
+            }
+
+            for (var i = syncParameterCount + boundOffset; i < bound.Parameters.Length; i++)
+            {
+                var extra = bound.Parameters[i];
+                if (!extra.IsOptional && !(tokenPassed && _symbols.IsCancellationToken(extra.Type)))
+                {
+                    return false;
+                }
+            }
+
+            return ReturnsAwaitableOf(bound.ReturnType, method);
+        }
+
+        /// <summary><c>void</c> → <c>Task</c>/<c>ValueTask</c>; <c>T</c> → <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>.</summary>
+        private bool ReturnsAwaitableOf(ITypeSymbol returnType, IMethodSymbol method)
+        {
+            if (method.ReturnsVoid)
+            {
+                return SymbolEqualityComparer.Default.Equals(returnType, _symbols.Task) || SymbolEqualityComparer.Default.Equals(returnType, _symbols.ValueTask);
+            }
+
+            return returnType is INamedTypeSymbol { TypeArguments.Length: 1 } named
+                && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.TaskOfT) || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.ValueTaskOfT))
+                && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], method.ReturnType);
+        }
+
+        /// <summary>
+        /// Dual-mode code calls the synchronous twin on purpose: <c>if (async) await x.ReadAsync(…); else x.Read(…);</c>
+        /// (the other branch awaits), or both twins of a hook are invoked with the same receiver and arguments
+        /// (<c>module.BeforeExecute(c); await module.BeforeExecuteAsync(c);</c>).
+        /// </summary>
+        private static bool IsDeliberateSynchronousCall(IOperation invocation, InvocationExpressionSyntax syntax, in AsyncCodeContext asyncCode, string alternativeName)
+        {
+            if (IsSynchronousBranchOfDualModeCode(invocation))
+            {
+                return true;
+            }
+
+            var body = asyncCode.FunctionOperation ?? invocation;
+            while (asyncCode.FunctionOperation is null && body.Parent is not null)
+            {
+                body = body.Parent;
+            }
+
+            var receiver = syntax.Expression is MemberAccessExpressionSyntax memberAccess ? memberAccess.Expression.ToString() : string.Empty;
+            var arguments = syntax.ArgumentList.Arguments.ToString();
+            foreach (var operation in body.DescendantsInSameFunction())
+            {
+                if (operation is IAwaitOperation await
+                    && await.Operation.WithoutConfigureAwait() is IInvocationOperation { Syntax: InvocationExpressionSyntax awaited } twin
+                    && twin.TargetMethod.Name == alternativeName
+                    && (awaited.Expression is MemberAccessExpressionSyntax twinAccess ? twinAccess.Expression.ToString() : string.Empty) == receiver
+                    && awaited.ArgumentList.Arguments.ToString() == arguments)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>if (async) { await …; } else { x.Connect(); }</c>: the call sits in one branch and the other branch awaits.</summary>
+        private static bool IsSynchronousBranchOfDualModeCode(IOperation invocation)
+        {
+            var child = invocation;
+            for (var current = invocation.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = current, current = current.Parent)
+            {
+                if (current is IConditionalOperation conditional)
+                {
+                    var other = ReferenceEquals(child, conditional.WhenTrue) ? conditional.WhenFalse : ReferenceEquals(child, conditional.WhenFalse) ? conditional.WhenTrue : null;
+                    if (other is not null && (other is IAwaitOperation || other.DescendantsInSameFunction().Any(o => o is IAwaitOperation)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A renamed parameter is fine (<c>value</c> vs <c>text</c>); one whose name belongs to another leading parameter
+        /// of the alternative means the order differs (<c>Copy(source, destination)</c> vs <c>CopyAsync(destination, source)</c>).
+        /// </summary>
+        private static bool IsPermutedParameter(IParameterSymbol expected, IMethodSymbol bound, int boundOffset, int syncParameterCount, int index)
+        {
+            if (bound.Parameters[index + boundOffset].Name == expected.Name)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < syncParameterCount; j++)
+            {
+                if (j != index && bound.Parameters[j + boundOffset].Name == expected.Name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The alternative is an overload of the method the call is written in (<c>ComputeAsync()</c> forwarding to
+        /// <c>ComputeAsync(ct)</c>) or the base method it overrides (<c>Stream.FlushAsync()</c> calling the virtual
+        /// <c>FlushAsync(ct)</c>): calling it from here would recurse.
+        /// </summary>
+        private static bool IsInEnclosingFamily(IMethodSymbol alternative, ISymbol containingSymbol)
+        {
+            return containingSymbol is IMethodSymbol enclosing
+                && enclosing.Name == alternative.Name
+                && (SymbolEqualityComparer.Default.Equals(enclosing.ContainingType.OriginalDefinition, alternative.ContainingType.OriginalDefinition)
+                    || WellKnownSymbols.DerivesFrom(enclosing.ContainingType, alternative.ContainingType.OriginalDefinition));
+        }
+
+        /// <summary><c>x?.Flush()</c> as <c>x.Flush()</c>, for lookup and binding only; null for longer conditional chains.</summary>
+        private static InvocationExpressionSyntax? AsMemberAccess(InvocationExpressionSyntax invocation)
+        {
+            return invocation.Expression is MemberBindingExpressionSyntax binding
+                && invocation.Parent is ConditionalAccessExpressionSyntax conditional
+                && conditional.WhenNotNull == invocation
+                ? SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, conditional.Expression, binding.Name),
+                    invocation.ArgumentList)
+                : null;
+        }
+
+        /// <summary>A task, or any type with an instance <c>GetAwaiter()</c>: the method is already asynchronous.</summary>
+        private bool IsAwaitable(ITypeSymbol type)
+        {
+            if (_symbols.IsTaskLike(type))
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers("GetAwaiter"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.IsEmpty: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The recursion guard: the alternative must not be the method, local function or lambda the call is written in.</summary>
+        private static bool IsEnclosingFunction(IMethodSymbol alternative, IOperation operation, ISymbol containingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(alternative, containingSymbol.OriginalDefinition))
+            {
+                return true;
+            }
+
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILocalFunctionOperation localFunction && SymbolEqualityComparer.Default.Equals(alternative, localFunction.Symbol.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
+
+/// <summary>What decides whether a name lookup at a call site can find an alternative: see <c>_noAlternative</c>.</summary>
+internal readonly struct LookupScope : System.IEquatable<LookupScope>
+{
+    private readonly IMethodSymbol _method;
+    private readonly SyntaxTree _tree;
+    private readonly int _namespaceBlock;
+    private readonly INamedTypeSymbol? _callingType;
+
+    public LookupScope(IMethodSymbol method, SyntaxNode call, INamedTypeSymbol? callingType)
+    {
+        _method = method;
+        _tree = call.SyntaxTree;
+        _namespaceBlock = call.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1;
+        _callingType = callingType;
+    }
+
+    public bool Equals(LookupScope other) =>
+        SymbolEqualityComparer.Default.Equals(_method, other._method)
+        && _tree == other._tree
+        && _namespaceBlock == other._namespaceBlock
+        && SymbolEqualityComparer.Default.Equals(_callingType, other._callingType);
+
+    public override bool Equals(object? obj) => obj is LookupScope other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = SymbolEqualityComparer.Default.GetHashCode(_method);
+            hash = (hash * 397) ^ _tree.GetHashCode();
+            hash = (hash * 397) ^ _namespaceBlock;
+            return (hash * 397) ^ SymbolEqualityComparer.Default.GetHashCode(_callingType);
+        }
+    }
+}

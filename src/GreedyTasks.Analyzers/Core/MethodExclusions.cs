@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace GreedyTasks.Analyzers.Core;
+
+/// <summary>
+/// The methods and types whose calls GT0003 never reports, as documentation comment IDs: <c>T:</c> excludes a type
+/// (and the types derived from it), <c>M:</c> a method; an <c>M:</c> entry without a parameter list excludes every
+/// overload. Entries come from the defaults shipped with the package, <c>greedy_tasks.excluded_methods</c>
+/// (<c>|</c>-separated) and AdditionalFiles named <c>GreedyTasks.ExcludedMethods.txt</c> (one ID per line, <c>#</c>
+/// comments). Malformed entries are skipped here and reported by the configuration analyzer (GT0100).
+/// </summary>
+internal sealed class MethodExclusions
+{
+    /// <summary>Excluded by default, with the reason in the comment. Documented in docs/rules/GT0003.md.</summary>
+    public static readonly ImmutableArray<string> Defaults = ImmutableArray.Create(
+        // In-memory streams, readers and writers complete synchronously; the async twin only adds a state machine.
+        "T:System.IO.MemoryStream",
+        "T:System.IO.UnmanagedMemoryStream",
+        "T:System.IO.StringReader",
+        "T:System.IO.StringWriter",
+        // XmlReader/XmlWriter async methods throw unless the reader or writer was created with Async = true.
+        "T:System.Xml.XmlReader",
+        "T:System.Xml.XmlWriter",
+        // EF Core: AddAsync exists only for special value generators; Add does no I/O. CreateDbContext does no I/O either.
+        "M:Microsoft.EntityFrameworkCore.DbSet`1.Add",
+        "M:Microsoft.EntityFrameworkCore.DbSet`1.AddRange",
+        "M:Microsoft.EntityFrameworkCore.DbContext.Add",
+        "M:Microsoft.EntityFrameworkCore.DbContext.AddRange",
+        "M:Microsoft.EntityFrameworkCore.IDbContextFactory`1.CreateDbContext",
+        // Disposing a registration only waits while its callback is running on another thread; callbacks are short.
+        "T:System.Threading.CancellationTokenRegistration",
+        // Completing a TaskCompletionSource never blocks on I/O; "async" setters in libraries only move continuations to the pool.
+        "T:System.Threading.Tasks.TaskCompletionSource",
+        "T:System.Threading.Tasks.TaskCompletionSource`1",
+        // Cancel runs the registered callbacks inline; CancelAsync only helps in narrow cases and changes timing.
+        "M:System.Threading.CancellationTokenSource.Cancel",
+        // Blocking on tasks is GT0001's: its fixes, not WaitAsync, are the right rewrite.
+        "M:System.Threading.Tasks.Task.Wait",
+        "M:System.Threading.Tasks.Task.WaitAll",
+        "M:System.Threading.Tasks.Task.WaitAny");
+
+    private readonly HashSet<string> _types;
+    private readonly HashSet<string> _methods;
+
+    private MethodExclusions(HashSet<string> types, HashSet<string> methods)
+    {
+        _types = types;
+        _methods = methods;
+    }
+
+    public static MethodExclusions Create(IEnumerable<string> entries)
+    {
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        var methods = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!IsWellFormed(entry))
+            {
+                continue;
+            }
+
+            (entry[0] == 'T' ? types : methods).Add(entry.Substring(2));
+        }
+
+        return new MethodExclusions(types, methods);
+    }
+
+    /// <summary>Splits a <c>greedy_tasks.excluded_methods</c> value or an exclusion file into trimmed entries; blank entries and <c>#</c> comments are dropped.</summary>
+    public static IEnumerable<string> Split(string text, params char[] separators)
+    {
+        foreach (var raw in text.Split(separators))
+        {
+            var entry = raw.Trim();
+            if (entry.Length > 0 && entry[0] != '#')
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    /// <summary>An entry is <c>T:</c> or <c>M:</c> followed by a dotted name without white space.</summary>
+    public static bool IsWellFormed(string entry)
+    {
+        if (entry.Length < 3 || entry[1] != ':' || (entry[0] != 'T' && entry[0] != 'M') || entry[2] == '.' || entry[entry.Length - 1] == '.')
+        {
+            return false;
+        }
+
+        for (var i = 2; i < entry.Length; i++)
+        {
+            if (char.IsWhiteSpace(entry[i]) || entry[i] == '|' || entry[i] == ';')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public bool IsExcluded(IMethodSymbol method, ITypeSymbol? receiverType)
+    {
+        if (IsTypeExcluded(receiverType) || IsTypeExcluded(method.ContainingType))
+        {
+            return true;
+        }
+
+        // An override is excluded with the method it overrides.
+        for (var current = (method.ReducedFrom ?? method).OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
+        {
+            if (IsMethodExcluded(current.GetDocumentationCommentId()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsMethodExcluded(string? id)
+    {
+        if (id is null || id.Length < 3)
+        {
+            return false;
+        }
+
+        // "M:N.T.Name(args)" and "M:N.T.Name``1(args)" both match the entry "M:N.T.Name".
+        var body = id.Substring(2);
+        if (_methods.Contains(body))
+        {
+            return true;
+        }
+
+        var end = body.IndexOf('(');
+        var name = end < 0 ? body : body.Substring(0, end);
+        var generic = name.IndexOf("``", StringComparison.Ordinal);
+        return _methods.Contains(generic < 0 ? name : name.Substring(0, generic));
+    }
+
+    public bool IsTypeExcluded(ITypeSymbol? type)
+    {
+        if (_types.Count == 0)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var id = current.OriginalDefinition.GetDocumentationCommentId();
+            if (id is not null && id.Length > 2 && _types.Contains(id.Substring(2)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
