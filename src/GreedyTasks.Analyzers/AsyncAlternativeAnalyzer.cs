@@ -24,27 +24,16 @@ namespace GreedyTasks.Analyzers;
 /// <c>…Async</c> sibling: that answer is cached per method and syntax tree for the compilation's lifetime.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AsyncAlternativeAnalyzer : DiagnosticAnalyzer
+public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AsyncAlternative, Descriptors.AsyncDisposal, Descriptors.AsyncScope);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var symbols = WellKnownSymbols.TryCreate(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
-            var analysis = new CompilationAnalysis(symbols, new ExclusionSettings(start.Options, start.CancellationToken));
-            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(analysis.AnalyzeUsing, OperationKind.Using, OperationKind.UsingDeclaration);
-        });
+        var analysis = new CompilationAnalysis(symbols, new ExclusionSettings(context.Options, context.CancellationToken));
+        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.AnalyzeUsing, OperationKind.Using, OperationKind.UsingDeclaration);
     }
 
     /// <summary>Per-compilation state. The cache is the only mutable state and is thread-safe.</summary>
