@@ -12,6 +12,15 @@ public sealed class OrderWorker(OrderQueue queue, PriceCache prices, Ledger ledg
 
     public async Task RunAsync(string name, CancellationToken cancellationToken)
     {
+        // GT0005: a worker must not quote before the price cache is warm, and waits for it by spinning.
+        // (The demo warms the cache before it starts the workers, so here the loop ends at once.)
+        // Fix: the body becomes 'await Task.Delay(1, cancellationToken);'
+        while (!prices.IsWarm)
+        {
+            Thread.Yield();
+        }
+
+        // Not flagged by GT0004: the loop awaits on every order it processes.
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!queue.TryDequeue(out var order))

@@ -10,6 +10,10 @@ public sealed class PriceCache
 {
     private readonly ConcurrentDictionary<string, Task<decimal>> _unitPrices = new();
     private readonly ConcurrentDictionary<string, Task<decimal>> _discounts = new();
+    private volatile bool _warm;
+
+    /// <summary>True once <see cref="WarmUpAsync"/> has loaded every price.</summary>
+    public bool IsWarm => _warm;
 
     /// <summary>Loads the prices of the given SKUs before the workers start.</summary>
     public async Task WarmUpAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
@@ -20,7 +24,26 @@ public sealed class PriceCache
         // Fix: await Task.WhenAll(loads).WaitAsync(cancellationToken)
         Task.WhenAll(loads).Wait(cancellationToken);
 
+        _warm = true;
         Console.WriteLine($"price cache: {loads.Length} prices loaded");
+    }
+
+    /// <summary>Drops lookups that failed, so the next request for that SKU or customer asks again. Returns how many.</summary>
+    public int EvictFailedLookups()
+    {
+        var evicted = 0;
+        foreach (var cache in new[] { _unitPrices, _discounts })
+        {
+            foreach (var (key, lookup) in cache)
+            {
+                if (lookup.IsFaulted && cache.TryRemove(key, out _))
+                {
+                    evicted++;
+                }
+            }
+        }
+
+        return evicted;
     }
 
     /// <summary>The unit price of a SKU: completed at once when cached, otherwise the pending lookup.</summary>

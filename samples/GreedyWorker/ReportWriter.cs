@@ -40,11 +40,13 @@ public sealed class ReportWriter(string directory)
             await backup.WriteAsync(trailer.ToArray(), cancellationToken);
         }
 
+        var seal = await ReportSeal.ComputeAsync(path, cancellationToken);
+
         var summary = SummarizeAsync(orders);
         await summary;
 
         // Not flagged: 'summary' was awaited on the line above, so Result cannot block.
-        Console.WriteLine($"report: {summary.Result} (sha256 {checksum[..12]})");
+        Console.WriteLine($"report: {summary.Result} (sha256 {checksum[..12]}, seal {seal:x16})");
 
         return path;
     }

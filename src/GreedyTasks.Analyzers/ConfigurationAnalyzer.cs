@@ -10,7 +10,7 @@ namespace GreedyTasks.Analyzers;
 /// <summary>
 /// GT0100: reports, once per compilation, GreedyTasks configuration that cannot be read: malformed entries in
 /// <c>greedy_tasks.excluded_methods</c> (.editorconfig / .globalconfig) and in <c>GreedyTasks.ExcludedMethods.txt</c>
-/// files. The rules themselves skip such entries and use their defaults, so bad configuration never throws.
+/// files, and a <c>greedy_tasks.loop_iteration_threshold</c> that is not a positive whole number. The rules themselves skip such entries and use their defaults, so bad configuration never throws.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
@@ -64,6 +64,15 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
 
     private static void ReportMalformedOptionValue(CompilationAnalysisContext context, AnalyzerConfigOptions options, HashSet<string> reported)
     {
+        if (options.TryGetValue(OptionKeys.LoopIterationThreshold, out var threshold) && !LoopOptions.TryParseThreshold(threshold, out _)
+            && reported.Add(OptionKeys.LoopIterationThreshold + "=" + threshold))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.InvalidConfiguration,
+                Location.None,
+                $"'{threshold}' is not a valid {OptionKeys.LoopIterationThreshold} (a positive whole number); the default {OptionKeys.DefaultLoopIterationThreshold} is used"));
+        }
+
         if (!options.TryGetValue(OptionKeys.ExcludedMethods, out var value))
         {
             return;

@@ -41,6 +41,26 @@ internal static class Descriptors
         description: "A service scope disposes the services it created; services that implement only IAsyncDisposable make a synchronous Dispose throw. "
             + "'await using' with CreateAsyncScope disposes them asynchronously.");
 
+    public static readonly DiagnosticDescriptor GreedyLoop = DescriptorFactory.Create(
+        DiagnosticIds.GreedyLoop,
+        title: "Long-running loop without 'await' in async code",
+        messageFormat: "This '{0}' loop never awaits and {1}; it holds the thread until it ends",
+        description: "A loop that never awaits keeps its thread for as long as it runs. In async code every continuation queued behind it waits: "
+            + "yield inside the loop or move it off the caller's thread.");
+
+    public static readonly DiagnosticDescriptor SpinLoop = DescriptorFactory.Create(
+        DiagnosticIds.SpinWait,
+        title: "Do not spin-wait in async code",
+        messageFormat: "This '{0}' loop spins until '{1}' changes without giving the thread back; await instead",
+        description: "Spinning burns the thread (and a core) while waiting for something else to happen. In async code, await the event, or at least await a delay between checks.");
+
+    /// <summary>GT0005 for a spinning call (<c>Thread.Yield()</c>, <c>Thread.SpinWait</c>, <c>SpinWait.SpinUntil</c>, …).</summary>
+    public static readonly DiagnosticDescriptor SpinCall = DescriptorFactory.Create(
+        DiagnosticIds.SpinWait,
+        title: "Do not spin-wait in async code",
+        messageFormat: "'{0}' spins the thread instead of giving it back; await instead",
+        description: "Spinning burns the thread (and a core) while waiting for something else to happen. In async code, await the event, or at least await a delay between checks.");
+
     public static readonly DiagnosticDescriptor InvalidConfiguration = DescriptorFactory.Create(
         DiagnosticIds.InvalidConfiguration,
         title: "Invalid GreedyTasks configuration",

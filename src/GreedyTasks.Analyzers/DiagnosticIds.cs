@@ -15,6 +15,12 @@ public static class DiagnosticIds
     /// <summary>GT0003: a synchronous call that has an awaitable alternative, in async code.</summary>
     public const string AsyncAlternative = "GT0003";
 
+    /// <summary>GT0004: a long-running loop without <c>await</c> in async code (greedy loop).</summary>
+    public const string GreedyLoop = "GT0004";
+
+    /// <summary>GT0005: spin-waiting in async code.</summary>
+    public const string SpinWait = "GT0005";
+
     /// <summary>GT0100: a GreedyTasks option or exclusion entry that cannot be read.</summary>
     public const string InvalidConfiguration = "GT0100";
 }

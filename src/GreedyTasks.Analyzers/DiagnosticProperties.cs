@@ -57,4 +57,31 @@ internal static class DiagnosticProperties
 
     /// <summary><c>Parallel.ForEach(source, x =&gt; …)</c> → <c>await Parallel.ForEachAsync(source, (x, _) =&gt; { …; return ValueTask.CompletedTask; })</c>.</summary>
     public const string FixKindParallelForEach = "ParallelForEach";
+
+    /// <summary>GT0004: insert <c>await Task.Yield();</c> at the top of the loop body (every iteration, or every <see cref="YieldEvery"/>).</summary>
+    public const string FixKindYieldInLoop = "YieldInLoop";
+
+    /// <summary>GT0004: "true" when the loop may also be moved into <c>await Task.Run(() =&gt; { … })</c>.</summary>
+    public const string Offload = "Offload";
+
+    /// <summary>GT0004: yield every N iterations of a counted loop, using <see cref="Counter"/>.</summary>
+    public const string YieldEvery = "YieldEvery";
+
+    /// <summary>GT0004: the counter of a counted <c>for</c> loop that steps by one.</summary>
+    public const string Counter = "Counter";
+
+    /// <summary>GT0005: <c>while (!t.IsCompleted) { }</c> → <c>await t.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);</c>; "true" in <see cref="TaskOfT"/> when a cast to Task is needed.</summary>
+    public const string FixKindAwaitCompletion = "AwaitCompletion";
+
+    /// <summary>GT0005: "true" when the awaited task is a <c>Task&lt;T&gt;</c> (SuppressThrowing needs the non-generic Task).</summary>
+    public const string TaskOfT = "TaskOfT";
+
+    /// <summary>GT0005: the spin loop's body becomes <c>await Task.Delay(1[, ct]);</c>.</summary>
+    public const string FixKindPollWithDelay = "PollWithDelay";
+
+    /// <summary>GT0005: <c>SpinWait.SpinUntil(() =&gt; c);</c> → <c>while (!(c)) await Task.Delay(1[, ct]);</c>.</summary>
+    public const string FixKindSpinUntil = "SpinUntil";
+
+    /// <summary>GT0005: a lone <c>Thread.Yield();</c>, <c>Thread.SpinWait(n);</c>, <c>spinner.SpinOnce();</c> → <c>await Task.Yield();</c>.</summary>
+    public const string FixKindYield = "Yield";
 }

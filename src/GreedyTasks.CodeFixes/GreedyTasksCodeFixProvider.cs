@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -12,7 +13,7 @@ namespace GreedyTasks.CodeFixes;
 
 /// <summary>
 /// The shape every GreedyTasks fix shares: a diagnostic whose properties carry a fix kind gets one code action,
-/// all actions of a rule share one equivalence key (the rule ID), and Fix All rewrites every diagnostic of a
+/// the actions of a rule share one equivalence key per kind of rewrite (the rule ID unless it has several), and Fix All rewrites every diagnostic of a
 /// document in one <see cref="DocumentEditor"/> pass. Rewrites are computed from the current node, innermost
 /// first, so nested occurrences in one statement (<c>Get(a.Result).Result</c>) are all fixed in one pass,
 /// with no <c>await await</c> and no lost arguments.
@@ -42,11 +43,13 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var title = GetTitle(fixKind, diagnostic);
             var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), cancellationToken), equivalenceKey: DiagnosticId),
-                diagnostic);
+            foreach (var (title, equivalenceKey) in GetActions(fixKind, diagnostic))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, cancellationToken => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), equivalenceKey, cancellationToken), equivalenceKey),
+                    diagnostic);
+            }
         }
 
         return Task.CompletedTask;
@@ -55,10 +58,24 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
     /// <summary>What the action will do, e.g. "Use 'await' instead of '.Result'".</summary>
     protected abstract string GetTitle(string fixKind, Diagnostic diagnostic);
 
+    /// <summary>
+    /// The actions offered for a diagnostic, each with its equivalence key: by default one, keyed by the rule ID so
+    /// Fix All rewrites every form of the rule. A rule with alternative rewrites (GT0004: yield or offload) offers one
+    /// action per rewrite, each with its own stable key.
+    /// </summary>
+    protected virtual IEnumerable<(string Title, string EquivalenceKey)> GetActions(string fixKind, Diagnostic diagnostic)
+    {
+        yield return (GetTitle(fixKind, diagnostic), DiagnosticId);
+    }
+
+    /// <summary>Records the rewrite chosen by <paramref name="equivalenceKey"/>; by default there is only one.</summary>
+    protected virtual void RegisterRewrite(DocumentEditor editor, SyntaxNode node, string fixKind, Diagnostic diagnostic, string equivalenceKey) =>
+        RegisterRewrite(editor, node, fixKind, diagnostic);
+
     /// <summary>Records the rewrite of <paramref name="node"/> (the reported expression, or the statement whose keyword is reported) in <paramref name="editor"/>.</summary>
     protected abstract void RegisterRewrite(DocumentEditor editor, SyntaxNode node, string fixKind, Diagnostic diagnostic);
 
-    internal async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    internal async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var root = editor.OriginalRoot;
@@ -79,9 +96,9 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
                 node = root.FindToken(span.Start).Parent ?? node;
             }
 
-            if (fixKind is not null)
+            if (fixKind is not null && GetActions(fixKind, diagnostic).Any(action => action.EquivalenceKey == equivalenceKey))
             {
-                RegisterRewrite(editor, node, fixKind, diagnostic);
+                RegisterRewrite(editor, node, fixKind, diagnostic, equivalenceKey);
             }
         }
 
@@ -103,7 +120,9 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
 
         protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            return diagnostics.IsEmpty ? document : await _provider.FixDocumentAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
+            return diagnostics.IsEmpty || fixAllContext.CodeActionEquivalenceKey is not { } key
+                ? document
+                : await _provider.FixDocumentAsync(document, diagnostics, key, fixAllContext.CancellationToken).ConfigureAwait(false);
         }
     }
 }

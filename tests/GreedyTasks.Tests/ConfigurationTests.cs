@@ -213,4 +213,68 @@ public class ConfigurationTests
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithSpan("/0/GreedyTasks.ExcludedMethods.txt", 1, 1, 1, 9).WithArguments(FileMessage("file.bad")));
         return test.RunAsync();
     }
+
+    // ---------------------------------------------------------------- greedy_tasks.loop_iteration_threshold (GT0004)
+
+    private static string ThresholdMessage(string value) =>
+        $"'{value}' is not a valid greedy_tasks.loop_iteration_threshold (a positive whole number); the default 100000 is used";
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    [InlineData("+100")]
+    [InlineData("1e3")]
+    [InlineData("99999999999999999999999")]
+    public Task Invalid_loop_iteration_threshold_is_reported(string value)
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\ngreedy_tasks.loop_iteration_threshold = {value}\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage(value)));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Invalid_loop_iteration_threshold_in_an_editorconfig_section_is_reported_once_for_all_files()
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ngreedy_tasks.loop_iteration_threshold = lots\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("lots")));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Different_invalid_loop_iteration_thresholds_are_each_reported()
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "root = true\n\n[Test0.cs]\ngreedy_tasks.loop_iteration_threshold = -1\n\n[Test1.cs]\ngreedy_tasks.loop_iteration_threshold = none\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("-1")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("none")));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("500")]
+    [InlineData("100000")]
+    [InlineData("1_000_000")]
+    [InlineData("  2500  ")]
+    [InlineData("9223372036854775807")]
+    public Task Valid_loop_iteration_threshold_is_not_reported(string value)
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\ngreedy_tasks.loop_iteration_threshold = {value}\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Invalid_threshold_and_malformed_exclusion_are_both_reported()
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ngreedy_tasks.loop_iteration_threshold = abc\ngreedy_tasks.excluded_methods = option.bad\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("abc")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("option.bad")));
+        return test.RunAsync();
+    }
 }

@@ -93,24 +93,43 @@ internal static class OperationExtensions
         return false;
     }
 
-    /// <summary>The operations under <paramref name="root"/> that run as part of the same function (nested functions skipped).</summary>
+    /// <summary>The operation and the operations under it that run as part of the same function (nested functions skipped).</summary>
     public static IEnumerable<IOperation> DescendantsInSameFunction(this IOperation root)
     {
+        // Pre-order, in source order, the root included (a loop body may be a single statement, even another loop):
+        // callers that accumulate facts (a local computed from another) rely on it.
         var pending = new Stack<IOperation>();
-        pending.Push(root);
+        if (root is IAnonymousFunctionOperation or ILocalFunctionOperation)
+        {
+            PushChildren(pending, root);
+        }
+        else
+        {
+            pending.Push(root);
+        }
+
         while (pending.Count > 0)
         {
             var current = pending.Pop();
-            foreach (var child in current.ChildOperations)
-            {
-                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    continue;
-                }
+            yield return current;
+            PushChildren(pending, current);
+        }
+    }
 
-                yield return child;
-                pending.Push(child);
+    private static void PushChildren(Stack<IOperation> pending, IOperation operation)
+    {
+        var children = new List<IOperation>();
+        foreach (var child in operation.ChildOperations)
+        {
+            if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+            {
+                children.Add(child);
             }
+        }
+
+        for (var i = children.Count - 1; i >= 0; i--)
+        {
+            pending.Push(children[i]);
         }
     }
 }

@@ -44,6 +44,11 @@ internal sealed class WellKnownSymbols
         ConfiguredValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
 
         ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+        SpinWaitType = compilation.GetTypeByMetadataName("System.Threading.SpinWait");
+        Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+        Volatile = compilation.GetTypeByMetadataName("System.Threading.Volatile");
+        ConfigureAwaitOptions = compilation.GetTypeByMetadataName("System.Threading.Tasks.ConfigureAwaitOptions");
+        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
         DbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
@@ -83,6 +88,15 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT { get; }
 
     public INamedTypeSymbol? ObsoleteAttribute { get; }
+
+    /// <summary>The <c>System.Threading.SpinWait</c> struct.</summary>
+    public INamedTypeSymbol? SpinWaitType { get; }
+    public INamedTypeSymbol? Interlocked { get; }
+    public INamedTypeSymbol? Volatile { get; }
+
+    /// <summary><c>ConfigureAwaitOptions</c> (.NET 8+), for the non-throwing await of a spun-on task.</summary>
+    public INamedTypeSymbol? ConfigureAwaitOptions { get; }
+    public INamedTypeSymbol? Enumerable { get; }
     public INamedTypeSymbol? MemoryStream { get; }
     public INamedTypeSymbol? Stream { get; }
     public INamedTypeSymbol? DbCommand { get; }
