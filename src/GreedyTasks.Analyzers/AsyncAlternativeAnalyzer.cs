@@ -78,15 +78,19 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
 
             var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
-            if (!asyncCode.IsAsyncCode || !AwaitPlacement.CanInsertAwait(invocation, asyncCode))
+            if (!asyncCode.AllowsAwait)
             {
-                // Inside lock bodies and other places where await is illegal there is nothing to offer.
+                // Not async code, or inside a lock body or catch filter where await is illegal: nothing to offer.
                 return;
             }
 
             if (method.Name == "ForEach" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Parallel))
             {
-                AnalyzeParallelForEach(context, invocation, syntax);
+                if (AwaitPlacement.CanInsertAwait(invocation, asyncCode))
+                {
+                    AnalyzeParallelForEach(context, invocation, syntax);
+                }
+
                 return;
             }
 
@@ -110,6 +114,12 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             if (candidates.IsEmpty)
             {
                 _noAlternative.TryAdd(key, true);
+                return;
+            }
+
+            // The costlier checks (they walk the function or ask the semantic model) run only for calls that have a candidate.
+            if (!AwaitPlacement.CanInsertAwait(invocation, asyncCode) || InMemoryStreams.IsInMemory(receiver, _symbols))
+            {
                 return;
             }
 
@@ -234,7 +244,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
 
             var asyncCode = AsyncCodeContext.Of(context.Operation, context.ContainingSymbol);
-            if (!asyncCode.IsAsyncCode || !AwaitPlacement.CanInsertAwait(context.Operation, asyncCode))
+            if (!asyncCode.AllowsAwait)
             {
                 return;
             }
@@ -245,7 +255,8 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             {
                 // using (expression) { … }
                 var type = resource?.WalkDownConversion().Type;
-                if (type is not null && _symbols.HasOwnDisposeAsync(type) && !exclusions.IsTypeExcluded(type) && !InMemoryStreams.IsInMemory(resource, _symbols))
+                if (type is not null && _symbols.HasOwnDisposeAsync(type) && !exclusions.IsTypeExcluded(type) && !InMemoryStreams.IsInMemory(resource, _symbols)
+                    && AwaitPlacement.CanInsertAwait(context.Operation, asyncCode))
                 {
                     ReportDisposal(context, location, type);
                 }
@@ -261,7 +272,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 {
                     count++;
                     var type = declarator.Symbol.Type;
-                    if (count == 1 && TryReportAsyncScope(context, location, declaration, declarator, exclusions))
+                    if (count == 1 && TryReportAsyncScope(context, location, declaration, declarator, exclusions, asyncCode))
                     {
                         return;
                     }
@@ -280,7 +291,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 }
             }
 
-            if (reportedType is not null)
+            if (reportedType is not null && AwaitPlacement.CanInsertAwait(context.Operation, asyncCode))
             {
                 ReportDisposal(context, location, reportedType);
             }
@@ -296,7 +307,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         }
 
         /// <summary><c>using var scope = provider.CreateScope();</c> → <c>await using var scope = provider.CreateAsyncScope();</c>.</summary>
-        private bool TryReportAsyncScope(OperationAnalysisContext context, Location location, IVariableDeclarationOperation declaration, IVariableDeclaratorOperation declarator, MethodExclusions exclusions)
+        private bool TryReportAsyncScope(OperationAnalysisContext context, Location location, IVariableDeclarationOperation declaration, IVariableDeclaratorOperation declarator, MethodExclusions exclusions, in AsyncCodeContext asyncCode)
         {
             var value = (declarator.Initializer ?? declarator.GetVariableInitializer())?.Value.WalkDownConversion();
             if (value is not IInvocationOperation { TargetMethod.Name: "CreateScope" } invocation
@@ -320,6 +331,12 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 || !bound.ReturnType.AllInterfaces.Contains(_symbols.IAsyncDisposable, SymbolEqualityComparer.Default))
             {
                 return false;
+            }
+
+            if (!AwaitPlacement.CanInsertAwait(context.Operation, asyncCode))
+            {
+                // Nothing can be offered here (unsafe code, ref locals), and no other GT0003 report applies either.
+                return true;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
@@ -364,12 +381,6 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             // Console.In / Out / Error: the console reader and writers are synchronous underneath; their async methods only wrap the same work.
             if (receiver?.WalkDownConversion() is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "In" or "Out" or "Error" } property }
                 && SymbolEqualityComparer.Default.Equals(property.ContainingType, _symbols.Console))
-            {
-                return true;
-            }
-
-            // Streams over bytes already in memory do no I/O.
-            if (InMemoryStreams.IsInMemory(receiver, _symbols))
             {
                 return true;
             }
@@ -504,12 +515,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return true;
             }
 
-            var body = asyncCode.FunctionOperation ?? invocation;
-            while (asyncCode.FunctionOperation is null && body.Parent is not null)
-            {
-                body = body.Parent;
-            }
-
+            var body = asyncCode.FunctionBody(invocation);
             var receiver = syntax.Expression is MemberAccessExpressionSyntax memberAccess ? memberAccess.Expression.ToString() : string.Empty;
             var arguments = syntax.ArgumentList.Arguments.ToString();
             foreach (var operation in body.DescendantsInSameFunction())

@@ -238,11 +238,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
             return false;
         }
 
-        var body = asyncCode.FunctionOperation ?? use;
-        while (asyncCode.FunctionOperation is null && body.Parent is not null)
-        {
-            body = body.Parent;
-        }
+        var body = asyncCode.FunctionBody(use);
 
         foreach (var descendant in body.Descendants())
         {

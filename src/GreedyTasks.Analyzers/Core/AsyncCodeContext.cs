@@ -43,6 +43,26 @@ internal readonly struct AsyncCodeContext
     /// <summary>True when an <c>await</c> may legally be written in place of the operation, as far as its enclosing statements tell.</summary>
     public bool AllowsAwait => IsAsyncCode && !IsInLock && !IsInCatchFilter;
 
+    /// <summary>
+    /// The operation that holds the whole function <paramref name="operation"/> runs in: the lambda or local function,
+    /// or the root of the member's operation tree.
+    /// </summary>
+    public IOperation FunctionBody(IOperation operation)
+    {
+        if (FunctionOperation is not null)
+        {
+            return FunctionOperation;
+        }
+
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root;
+    }
+
     /// <summary>Finds the context of <paramref name="operation"/>; <paramref name="containingSymbol"/> is the analysis context's containing symbol.</summary>
     public static AsyncCodeContext Of(IOperation operation, ISymbol containingSymbol)
     {

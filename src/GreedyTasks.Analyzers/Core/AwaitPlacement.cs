@@ -40,16 +40,7 @@ internal static class AwaitPlacement
 
     private static bool FunctionHasRefLocals(IOperation operation, in AsyncCodeContext context)
     {
-        var body = context.FunctionOperation;
-        if (body is null)
-        {
-            body = operation;
-            while (body.Parent is not null)
-            {
-                body = body.Parent;
-            }
-        }
-
+        var body = context.FunctionBody(operation);
         foreach (var descendant in body.Descendants())
         {
             if (descendant is IVariableDeclaratorOperation declarator && (declarator.Symbol.IsRef || declarator.Symbol.Type.IsRefLikeType))
