@@ -29,9 +29,9 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AsyncAlternative, Descriptors.AsyncDisposal, Descriptors.AsyncScope);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        var analysis = new CompilationAnalysis(symbols, new ExclusionSettings(context.Options, context.CancellationToken));
+        var analysis = new CompilationAnalysis(symbols, options);
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.AnalyzeUsing, OperationKind.Using, OperationKind.UsingDeclaration);
     }
@@ -40,7 +40,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
     private sealed class CompilationAnalysis
     {
         private readonly WellKnownSymbols _symbols;
-        private readonly ExclusionSettings _exclusions;
+        private readonly GreedyTasksOptions _options;
 
         /// <summary>
         /// Call sites with no member named <c>…Async</c> in scope, keyed by what decides the lookup: the method, the
@@ -48,10 +48,10 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// </summary>
         private readonly ConcurrentDictionary<LookupScope, bool> _noAlternative = new();
 
-        public CompilationAnalysis(WellKnownSymbols symbols, ExclusionSettings exclusions)
+        public CompilationAnalysis(WellKnownSymbols symbols, GreedyTasksOptions options)
         {
             _symbols = symbols;
-            _exclusions = exclusions;
+            _options = options;
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -77,7 +77,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+            var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol, _options);
             if (!asyncCode.AllowsAwait)
             {
                 // Not async code, or inside a lock body or catch filter where await is illegal: nothing to offer.
@@ -243,13 +243,13 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            var asyncCode = AsyncCodeContext.Of(context.Operation, context.ContainingSymbol);
+            var asyncCode = AsyncCodeContext.Of(context.Operation, context.ContainingSymbol, _options);
             if (!asyncCode.AllowsAwait)
             {
                 return;
             }
 
-            var exclusions = _exclusions.For(context.Operation.Syntax.SyntaxTree);
+            var exclusions = _options.ExclusionsFor(context.Operation.Syntax.SyntaxTree);
             var location = keyword.GetLocation();
             if (declarators is null)
             {
@@ -367,7 +367,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
         private bool IsExcluded(IInvocationOperation invocation, IMethodSymbol method, IOperation? receiver, ITypeSymbol? receiverType)
         {
-            if (_exclusions.For(invocation.Syntax.SyntaxTree).IsExcluded(method, receiverType))
+            if (_options.ExclusionsFor(invocation.Syntax.SyntaxTree).IsExcluded(method, receiverType))
             {
                 return true;
             }

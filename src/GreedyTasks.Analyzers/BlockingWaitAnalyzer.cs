@@ -17,13 +17,13 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingWait);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        context.RegisterOperationAction(c => AnalyzePropertyReference(c, symbols), OperationKind.PropertyReference);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+        context.RegisterOperationAction(c => AnalyzePropertyReference(c, symbols, options), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
     }
 
-    private static void AnalyzePropertyReference(OperationAnalysisContext context, WellKnownSymbols symbols)
+    private static void AnalyzePropertyReference(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
         var property = reference.Property;
@@ -38,7 +38,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        var asyncCode = AsyncCodeContext.Of(reference, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(reference, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode || CompletedTaskAnalysis.IsProvablyComplete(reference.Instance, reference, asyncCode, symbols, context.GetControlFlowGraph))
         {
             return;
@@ -50,32 +50,32 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, reference.Syntax, property, "Result", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
             case "Wait" when !method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Task):
-                AnalyzeTaskWait(context, invocation, symbols);
+                AnalyzeTaskWait(context, invocation, symbols, options);
                 break;
             case "GetResult" when symbols.IsTaskAwaiter(method.ContainingType):
-                AnalyzeGetResult(context, invocation, symbols);
+                AnalyzeGetResult(context, invocation, symbols, options);
                 break;
             case "WaitAll" or "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Task):
-                AnalyzeWaitAllOrAny(context, invocation, symbols);
+                AnalyzeWaitAllOrAny(context, invocation, symbols, options);
                 break;
         }
     }
 
-    private static void AnalyzeTaskWait(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols)
+    private static void AnalyzeTaskWait(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (invocation.Instance is null || TimeoutArguments.HasZeroTimeout(invocation, symbols))
         {
             return;
         }
 
-        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode || CompletedTaskAnalysis.IsProvablyComplete(invocation.Instance, invocation, asyncCode, symbols, context.GetControlFlowGraph))
         {
             return;
@@ -105,12 +105,12 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, invocation.Syntax, invocation.TargetMethod, "Wait", fixKind, timeoutInMilliseconds ? DiagnosticProperties.TimeoutInMilliseconds : null);
     }
 
-    private static void AnalyzeGetResult(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols)
+    private static void AnalyzeGetResult(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         // The awaitable is the receiver of GetAwaiter(): t.GetAwaiter().GetResult() or t.ConfigureAwait(false).GetAwaiter().GetResult().
         var awaitable = invocation.Instance?.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } receiver } ? receiver : null;
 
-        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode)
         {
             return;
@@ -130,14 +130,14 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, invocation.Syntax, invocation.TargetMethod, "GetResult", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
-    private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols)
+    private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (TimeoutArguments.HasZeroTimeout(invocation, symbols))
         {
             return;
         }
 
-        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode)
         {
             return;

@@ -10,7 +10,10 @@ namespace GreedyTasks.Analyzers;
 /// <summary>
 /// GT0100: reports, once per compilation, GreedyTasks configuration that cannot be read: malformed entries in
 /// <c>greedy_tasks.excluded_methods</c> (.editorconfig / .globalconfig) and in <c>GreedyTasks.ExcludedMethods.txt</c>
-/// files, and a <c>greedy_tasks.loop_iteration_threshold</c> that is not a positive whole number. The rules themselves skip such entries and use their defaults, so bad configuration never throws.
+/// files, a <c>greedy_tasks.loop_iteration_threshold</c> that is not a positive whole number, and a
+/// <c>greedy_tasks.task_returning_methods</c> that is not <c>true</c> or <c>false</c>. Each message names the key, the value
+/// and where it was set. The rules read the same values through <see cref="Core.GreedyTasksOptions"/>, which skips
+/// such entries and uses the defaults, so bad configuration never throws.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
@@ -37,10 +40,10 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         // The same value usually applies to every tree: report each bad entry once.
         var reported = new HashSet<string>(System.StringComparer.Ordinal);
         var provider = context.Options.AnalyzerConfigOptionsProvider;
-        ReportMalformedOptionValue(context, provider.GlobalOptions, reported);
+        ReportMalformedOptionValue(context, provider.GlobalOptions, provider.GlobalOptions, tree: null, reported);
         foreach (var tree in context.Compilation.SyntaxTrees)
         {
-            ReportMalformedOptionValue(context, provider.GetOptions(tree), reported);
+            ReportMalformedOptionValue(context, provider.GetOptions(tree), provider.GlobalOptions, tree, reported);
         }
     }
 
@@ -62,15 +65,18 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportMalformedOptionValue(CompilationAnalysisContext context, AnalyzerConfigOptions options, HashSet<string> reported)
+    private static void ReportMalformedOptionValue(CompilationAnalysisContext context, AnalyzerConfigOptions options, AnalyzerConfigOptions globalOptions, SyntaxTree? tree, HashSet<string> reported)
     {
-        if (options.TryGetValue(OptionKeys.LoopIterationThreshold, out var threshold) && !LoopOptions.TryParseThreshold(threshold, out _)
+        if (options.TryGetValue(OptionKeys.LoopIterationThreshold, out var threshold) && !OptionValues.TryParseThreshold(threshold, out _)
             && reported.Add(OptionKeys.LoopIterationThreshold + "=" + threshold))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.InvalidConfiguration,
-                Location.None,
-                $"'{threshold}' is not a valid {OptionKeys.LoopIterationThreshold} (a positive whole number); the default {OptionKeys.DefaultLoopIterationThreshold} is used"));
+            Report(context, $"'{threshold}' is not a valid {OptionKeys.LoopIterationThreshold} (a positive whole number) in {SourceOf(OptionKeys.LoopIterationThreshold, threshold, globalOptions, tree)}; the default {OptionKeys.DefaultLoopIterationThreshold} is used");
+        }
+
+        if (options.TryGetValue(OptionKeys.TaskReturningMethods, out var taskReturning) && !string.IsNullOrWhiteSpace(taskReturning) && !OptionValues.TryParseBoolean(taskReturning, out _)
+            && reported.Add(OptionKeys.TaskReturningMethods + "=" + taskReturning))
+        {
+            Report(context, $"'{taskReturning}' is not a valid {OptionKeys.TaskReturningMethods} (true or false) in {SourceOf(OptionKeys.TaskReturningMethods, taskReturning, globalOptions, tree)}; the default false is used");
         }
 
         if (!options.TryGetValue(OptionKeys.ExcludedMethods, out var value))
@@ -82,11 +88,28 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         {
             if (!MethodExclusions.IsWellFormed(entry) && reported.Add(entry))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.InvalidConfiguration,
-                    Location.None,
-                    $"'{entry}' in {OptionKeys.ExcludedMethods} is not a documentation comment ID such as 'T:Namespace.Type' or 'M:Namespace.Type.Method'; it is ignored"));
+                Report(context, $"'{entry}' in {OptionKeys.ExcludedMethods} ({SourceOf(OptionKeys.ExcludedMethods, value, globalOptions, tree)}) is not a documentation comment ID such as 'T:Namespace.Type' or 'M:Namespace.Type.Method'; it is ignored");
             }
         }
+    }
+
+    /// <summary>
+    /// Where a value comes from, as precisely as the compiler tells: it does not say which .editorconfig file set a
+    /// value, so an .editorconfig value is named by the first source file it applies to.
+    /// </summary>
+    private static string SourceOf(string key, string value, AnalyzerConfigOptions globalOptions, SyntaxTree? tree)
+    {
+        if (tree is null || (globalOptions.TryGetValue(key, out var globalValue) && globalValue == value))
+        {
+            return "a .globalconfig";
+        }
+
+        var path = tree.FilePath;
+        return string.IsNullOrEmpty(path) ? "an .editorconfig" : $"the .editorconfig for '{System.IO.Path.GetFileName(path)}'";
+    }
+
+    private static void Report(CompilationAnalysisContext context, string message)
+    {
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, Location.None, message));
     }
 }

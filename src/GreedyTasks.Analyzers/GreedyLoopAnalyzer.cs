@@ -24,12 +24,12 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.GreedyLoop);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        context.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Loop);
+        context.RegisterOperationAction(c => Analyze(c, symbols, options), OperationKind.Loop);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var loop = (ILoopOperation)context.Operation;
         if (loop is IForEachLoopOperation { IsAsynchronous: true } || KeywordOf(loop.Syntax) is not { } keyword)
@@ -37,13 +37,13 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        var asyncCode = AsyncCodeContext.Of(loop, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(loop, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode)
         {
             return;
         }
 
-        var threshold = LoopOptions.Threshold(context.Options, loop.Syntax.SyntaxTree);
+        var threshold = options.For(loop.Syntax.SyntaxTree).LoopIterationThreshold;
         var reason = GreedyReason(loop, symbols, threshold, out var tripCount);
         if (reason is null)
         {

@@ -18,18 +18,18 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SpinLoop, Descriptors.SpinCall);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (symbols.Thread is null && symbols.SpinWaitType is null)
         {
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeLoop(c, symbols), OperationKind.Loop);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+        context.RegisterOperationAction(c => AnalyzeLoop(c, symbols, options), OperationKind.Loop);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
     }
 
-    private static void AnalyzeLoop(OperationAnalysisContext context, WellKnownSymbols symbols)
+    private static void AnalyzeLoop(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var loop = (ILoopOperation)context.Operation;
         if (GreedyLoopAnalyzer.KeywordOf(loop.Syntax) is not { } keyword)
@@ -38,7 +38,7 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
         }
 
         // The async check walks up to the function; the spin check walks the loop: cheapest first.
-        var asyncCode = AsyncCodeContext.Of(loop, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(loop, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode || !LoopFacts.IsSpinLoop(loop, symbols))
         {
             return;
@@ -67,7 +67,7 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SpinLoop, keyword.GetLocation(), properties.ToImmutable(), keyword.ValueText, conditionText));
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!SpinCalls.IsSpinCall(invocation, symbols, insideLoop: true))
@@ -84,7 +84,7 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode)
         {
             return;

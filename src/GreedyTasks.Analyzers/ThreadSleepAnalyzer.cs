@@ -15,15 +15,15 @@ public sealed class ThreadSleepAnalyzer : GreedyTasksAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ThreadSleep);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (symbols.Thread is not null)
         {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -33,7 +33,7 @@ public sealed class ThreadSleepAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol);
+        var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol, options);
         if (!asyncCode.IsAsyncCode)
         {
             return;

@@ -34,8 +34,11 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
 
     public sealed override FixAllProvider GetFixAllProvider() => _fixAllProvider;
 
-    public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        var document = context.Document;
+        SyntaxNode? root = null;
+        SemanticModel? semanticModel = null;
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var fixKind) || fixKind is null)
@@ -43,16 +46,29 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
+            // With greedy_tasks.task_returning_methods the reported code may sit in a function that is not async yet:
+            // the fix then makes it async, and is offered only when that conversion is certain to compile.
+            root ??= await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var function = root is null ? null : AsyncConversion.FindFunction(FindReportedNode(root, diagnostic));
+            var titleSuffix = string.Empty;
+            if (!AsyncConversion.IsAsync(function))
+            {
+                semanticModel ??= await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                if (semanticModel is null || AsyncConversion.TryCreate(function!, semanticModel, context.CancellationToken) is null)
+                {
+                    continue;
+                }
+
+                titleSuffix = $" and make {AsyncConversion.Describe(function!)} async";
+            }
+
             foreach (var (title, equivalenceKey) in GetActions(fixKind, diagnostic))
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, cancellationToken => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), equivalenceKey, cancellationToken), equivalenceKey),
+                    CodeAction.Create(title + titleSuffix, cancellationToken => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), equivalenceKey, cancellationToken), equivalenceKey),
                     diagnostic);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>What the action will do, e.g. "Use 'await' instead of '.Result'".</summary>
@@ -85,24 +101,53 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
             .Where(d => d.Location.IsInSource && d.Properties.ContainsKey(DiagnosticProperties.FixKind))
             .OrderByDescending(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Location.SourceSpan.Length);
+        var conversions = new Dictionary<SyntaxNode, AsyncConversion?>();
         foreach (var diagnostic in ordered)
         {
             var fixKind = diagnostic.Properties[DiagnosticProperties.FixKind];
-            // An expression is reported on its own span; a statement on its keyword (using): then the node is the token's parent.
-            var span = diagnostic.Location.SourceSpan;
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
-            if (node.Span != span)
+            var node = FindReportedNode(root, diagnostic);
+            if (fixKind is null || !GetActions(fixKind, diagnostic).Any(action => action.EquivalenceKey == equivalenceKey))
             {
-                node = root.FindToken(span.Start).Parent ?? node;
+                continue;
             }
 
-            if (fixKind is not null && GetActions(fixKind, diagnostic).Any(action => action.EquivalenceKey == equivalenceKey))
+            var function = AsyncConversion.FindFunction(node);
+            if (!AsyncConversion.IsAsync(function))
             {
-                RegisterRewrite(editor, node, fixKind, diagnostic, equivalenceKey);
+                if (!conversions.TryGetValue(function!, out var conversion))
+                {
+                    conversion = AsyncConversion.TryCreate(function!, editor.SemanticModel, cancellationToken);
+                    conversions.Add(function!, conversion);
+                }
+
+                if (conversion is null)
+                {
+                    // The function cannot become async with certainty: leave this occurrence as it is.
+                    continue;
+                }
+            }
+
+            RegisterRewrite(editor, node, fixKind, diagnostic, equivalenceKey);
+        }
+
+        // Last, so each conversion sees the rewrites inside its function already applied; nested functions first.
+        foreach (var pair in conversions.OrderBy(pair => pair.Key.Span.Length))
+        {
+            if (pair.Value is { } conversion)
+            {
+                editor.ReplaceNode(pair.Key, (current, _) => conversion.Apply(current));
             }
         }
 
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>An expression is reported on its own span; a statement on its keyword (<c>using</c>): then the node is the token's parent.</summary>
+    private static SyntaxNode FindReportedNode(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.SourceSpan;
+        var node = root.FindNode(span, getInnermostNodeForTie: true);
+        return node.Span == span ? node : root.FindToken(span.Start).Parent ?? node;
     }
 
     private sealed class DocumentFixAllProvider : DocumentBasedFixAllProvider

@@ -22,8 +22,8 @@ public class ConfigurationTests
         }
         """;
 
-    private static string OptionMessage(string entry) =>
-        $"'{entry}' in greedy_tasks.excluded_methods is not a documentation comment ID such as 'T:Namespace.Type' or 'M:Namespace.Type.Method'; it is ignored";
+    private static string OptionMessage(string entry, string source = "a .globalconfig") =>
+        $"'{entry}' in greedy_tasks.excluded_methods ({source}) is not a documentation comment ID such as 'T:Namespace.Type' or 'M:Namespace.Type.Method'; it is ignored";
 
     private static string FileMessage(string entry) =>
         $"'{entry}' in GreedyTasks.ExcludedMethods.txt is not a documentation comment ID such as 'T:Namespace.Type' or 'M:Namespace.Type.Method'; it is ignored";
@@ -52,7 +52,7 @@ public class ConfigurationTests
     {
         var test = CreateTest();
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ngreedy_tasks.excluded_methods = M:Lib.Repository.Load | Lib.Repository.Save\n"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("Lib.Repository.Save")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("Lib.Repository.Save", "the .editorconfig for 'Test0.cs'")));
         return test.RunAsync();
     }
 
@@ -63,7 +63,7 @@ public class ConfigurationTests
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ngreedy_tasks.excluded_methods = Bad.Entry\n"));
         test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "root = true\n\n[Test1.cs]\ngreedy_tasks.excluded_methods = Bad.Entry | Other.Bad\n"));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("Bad.Entry")));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("Other.Bad")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("Other.Bad", "the .editorconfig for 'Test1.cs'")));
         return test.RunAsync();
     }
 
@@ -216,8 +216,8 @@ public class ConfigurationTests
 
     // ---------------------------------------------------------------- greedy_tasks.loop_iteration_threshold (GT0004)
 
-    private static string ThresholdMessage(string value) =>
-        $"'{value}' is not a valid greedy_tasks.loop_iteration_threshold (a positive whole number); the default 100000 is used";
+    private static string ThresholdMessage(string value, string source = "a .globalconfig") =>
+        $"'{value}' is not a valid greedy_tasks.loop_iteration_threshold (a positive whole number) in {source}; the default 100000 is used";
 
     [Theory]
     [InlineData("abc")]
@@ -240,7 +240,7 @@ public class ConfigurationTests
     {
         var test = CreateTest();
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ngreedy_tasks.loop_iteration_threshold = lots\n"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("lots")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("lots", "the .editorconfig for 'Test0.cs'")));
         return test.RunAsync();
     }
 
@@ -249,8 +249,8 @@ public class ConfigurationTests
     {
         var test = CreateTest();
         test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "root = true\n\n[Test0.cs]\ngreedy_tasks.loop_iteration_threshold = -1\n\n[Test1.cs]\ngreedy_tasks.loop_iteration_threshold = none\n"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("-1")));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("none")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("-1", "the .editorconfig for 'Test0.cs'")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("none", "the .editorconfig for 'Test1.cs'")));
         return test.RunAsync();
     }
 
@@ -275,6 +275,58 @@ public class ConfigurationTests
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ngreedy_tasks.loop_iteration_threshold = abc\ngreedy_tasks.excluded_methods = option.bad\n"));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("abc")));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("option.bad")));
+        return test.RunAsync();
+    }
+
+    // ---------------------------------------------------------------- greedy_tasks.task_returning_methods
+
+    private static string TaskReturningMessage(string value, string source = "a .globalconfig") =>
+        $"'{value}' is not a valid greedy_tasks.task_returning_methods (true or false) in {source}; the default false is used";
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("1")]
+    [InlineData("on")]
+    [InlineData("true false")]
+    [InlineData("truee")]
+    public Task Invalid_task_returning_methods_value_is_reported(string value)
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\ngreedy_tasks.task_returning_methods = {value}\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(TaskReturningMessage(value)));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    [InlineData("TRUE")]
+    [InlineData(" False ")]
+    [InlineData("")]
+    public Task Valid_task_returning_methods_value_is_not_reported(string value)
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\ngreedy_tasks.task_returning_methods = {value}\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Invalid_task_returning_methods_value_in_an_editorconfig_names_the_first_file_it_applies_to()
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "root = true\n\n[Test1.cs]\ngreedy_tasks.task_returning_methods = maybe\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(TaskReturningMessage("maybe", "the .editorconfig for 'Test1.cs'")));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Every_invalid_option_is_reported_in_one_compilation()
+    {
+        var test = CreateTest();
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ngreedy_tasks.loop_iteration_threshold = many\ngreedy_tasks.task_returning_methods = sometimes\ngreedy_tasks.excluded_methods = not.an.id\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(ThresholdMessage("many")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(TaskReturningMessage("sometimes")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("GT0100").WithArguments(OptionMessage("not.an.id")));
         return test.RunAsync();
     }
 }

@@ -7,7 +7,9 @@ namespace GreedyTasks.Analyzers.Core;
 /// Answers "is this operation in async code?" as RULES.md defines it: the body of an <c>async</c> method,
 /// local function, lambda or anonymous method (async iterators and top-level statements with <c>await</c>
 /// included), but not a synchronous lambda or local function nested in async code, because that may run later
-/// and on another thread. It also records where <c>await</c> would be illegal: inside a <c>lock</c> body
+/// and on another thread. With <c>greedy_tasks.task_returning_methods</c> on, a non-<c>async</c> function that returns
+/// <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c> is async code too (its fix makes it
+/// <c>async</c>; see <see cref="NeedsAsyncModifier"/>). It also records where <c>await</c> would be illegal: inside a <c>lock</c> body
 /// (CS1996) or a catch filter (CS7094).
 /// </summary>
 /// <remarks>
@@ -33,6 +35,9 @@ internal readonly struct AsyncCodeContext
 
     /// <summary>True when the operation runs as part of an async function.</summary>
     public bool IsAsyncCode { get; }
+
+    /// <summary>True when the operation is async code only because <c>greedy_tasks.task_returning_methods</c> is on: a fix must make <see cref="Function"/> <c>async</c>.</summary>
+    public bool NeedsAsyncModifier => IsAsyncCode && Function is { IsAsync: false };
 
     /// <summary>True when the operation is inside the body of a <c>lock</c> statement of its function.</summary>
     public bool IsInLock { get; }
@@ -64,7 +69,7 @@ internal readonly struct AsyncCodeContext
     }
 
     /// <summary>Finds the context of <paramref name="operation"/>; <paramref name="containingSymbol"/> is the analysis context's containing symbol.</summary>
-    public static AsyncCodeContext Of(IOperation operation, ISymbol containingSymbol)
+    public static AsyncCodeContext Of(IOperation operation, ISymbol containingSymbol, GreedyTasksOptions options)
     {
         var isInLock = false;
         var isInCatchFilter = false;
@@ -74,9 +79,9 @@ internal readonly struct AsyncCodeContext
             switch (current)
             {
                 case IAnonymousFunctionOperation lambda:
-                    return new AsyncCodeContext(lambda.Symbol, lambda, lambda.Symbol.IsAsync, isInLock, isInCatchFilter);
+                    return new AsyncCodeContext(lambda.Symbol, lambda, IsAsyncFunction(lambda.Symbol, operation, options), isInLock, isInCatchFilter);
                 case ILocalFunctionOperation localFunction:
-                    return new AsyncCodeContext(localFunction.Symbol, localFunction, localFunction.Symbol.IsAsync, isInLock, isInCatchFilter);
+                    return new AsyncCodeContext(localFunction.Symbol, localFunction, IsAsyncFunction(localFunction.Symbol, operation, options), isInLock, isInCatchFilter);
                 case ILockOperation lockOperation when ReferenceEquals(lockOperation.Body, child):
                     isInLock = true;
                     break;
@@ -90,12 +95,13 @@ internal readonly struct AsyncCodeContext
         }
 
         var method = containingSymbol as IMethodSymbol;
-        return new AsyncCodeContext(method, null, method is not null && IsAsyncMember(method), isInLock, isInCatchFilter);
+        return new AsyncCodeContext(method, null, method is not null && IsAsyncFunction(method, operation, options), isInLock, isInCatchFilter);
     }
 
-    private static bool IsAsyncMember(IMethodSymbol method)
+    private static bool IsAsyncFunction(IMethodSymbol function, IOperation operation, GreedyTasksOptions options)
     {
         // The synthesized entry point of top-level statements reports IsAsync when the statements contain an await.
-        return method.IsAsync;
+        // The option is read last: most functions are either async or return no task.
+        return function.IsAsync || options.IsTaskReturningFunction(function, operation.Syntax.SyntaxTree);
     }
 }

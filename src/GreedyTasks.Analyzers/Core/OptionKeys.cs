@@ -1,9 +1,9 @@
 namespace GreedyTasks.Analyzers.Core;
 
-/// <summary>The .editorconfig / .globalconfig keys GreedyTasks reads, and the AdditionalFile it looks for.</summary>
+/// <summary>The .editorconfig / .globalconfig keys GreedyTasks reads, their defaults, and the AdditionalFile it looks for.</summary>
 internal static class OptionKeys
 {
-    /// <summary>Doc-comment IDs (<c>T:</c>/<c>M:</c>), <c>|</c>-separated, whose calls GT0003 never reports.</summary>
+    /// <summary>Doc-comment IDs (<c>T:</c>/<c>M:</c>), <c>|</c>-separated, whose calls are never reported.</summary>
     public const string ExcludedMethods = "greedy_tasks.excluded_methods";
 
     /// <summary>The constant trip count from which a counted loop without <c>await</c> is reported by GT0004.</summary>
@@ -11,6 +11,12 @@ internal static class OptionKeys
 
     /// <summary>The default of <see cref="LoopIterationThreshold"/>.</summary>
     public const long DefaultLoopIterationThreshold = 100_000;
+
+    /// <summary>When true, non-<c>async</c> functions that return <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c> are async code too.</summary>
+    public const string TaskReturningMethods = "greedy_tasks.task_returning_methods";
+
+    /// <summary>The default of <see cref="TaskReturningMethods"/>.</summary>
+    public const bool DefaultTaskReturningMethods = false;
 
     /// <summary>The AdditionalFile (any folder) with one excluded doc-comment ID per line; other packages may ship one too.</summary>
     public const string ExcludedMethodsFileName = "GreedyTasks.ExcludedMethods.txt";

@@ -152,6 +152,13 @@ internal sealed class WellKnownSymbols
         return false;
     }
 
+    /// <summary>True for exactly <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c>: the return types an <c>async</c> function can have without a custom builder.</summary>
+    public bool IsTaskOrValueTask(ITypeSymbol? type)
+    {
+        var definition = type?.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, Task) || SymbolEqualityComparer.Default.Equals(definition, TaskOfT) || IsValueTask(type);
+    }
+
     /// <summary>True for <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c>.</summary>
     public bool IsValueTask(ITypeSymbol? type)
     {

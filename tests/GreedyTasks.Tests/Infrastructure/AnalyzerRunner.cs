@@ -39,7 +39,7 @@ internal static class AnalyzerRunner
     public sealed record Result(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> AnalyzerExceptions, int FixesApplied);
 
     /// <summary>Analyzes <paramref name="source"/>, then applies every offered code action; throws if anything throws.</summary>
-    public static async Task<Result> RunAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    public static async Task<Result> RunAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IReadOnlyDictionary<string, string>? options = null)
     {
         var exceptions = new ConcurrentQueue<Exception>();
         var workspace = new AdhocWorkspace();
@@ -53,7 +53,7 @@ internal static class AnalyzerRunner
             .AddDocument(documentId, "Test.cs", SourceText.From(source));
         var document = solution.GetDocument(documentId)!;
 
-        var diagnostics = await AnalyzeAsync(document.Project, exceptions);
+        var diagnostics = await AnalyzeAsync(document.Project, exceptions, options);
         var fixes = 0;
         foreach (var diagnostic in diagnostics)
         {
@@ -83,16 +83,58 @@ internal static class AnalyzerRunner
         return new Result(diagnostics, exceptions.ToList(), fixes);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, ConcurrentQueue<Exception> exceptions)
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, ConcurrentQueue<Exception> exceptions, IReadOnlyDictionary<string, string>? configuration)
     {
         var compilation = (await project.GetCompilationAsync())!;
+        var analyzerOptions = configuration is null
+            ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)
+            : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new FixedOptionsProvider(configuration));
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            analyzerOptions,
             onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
         var withAnalyzers = compilation.WithAnalyzers(AllAnalyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         return diagnostics.Where(d => d.Id.StartsWith("GT", StringComparison.Ordinal) || d.Id == "AD0001").ToImmutableArray();
+    }
+
+    /// <summary>The same .editorconfig-style options for every tree, as a .globalconfig would give.</summary>
+    private sealed class FixedOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly FixedOptions _options;
+
+        public FixedOptionsProvider(IReadOnlyDictionary<string, string> values)
+        {
+            _options = new FixedOptions(values);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class FixedOptions : AnalyzerConfigOptions
+        {
+            private readonly IReadOnlyDictionary<string, string> _values;
+
+            public FixedOptions(IReadOnlyDictionary<string, string> values)
+            {
+                _values = values;
+            }
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                if (_values.TryGetValue(key, out var found))
+                {
+                    value = found;
+                    return true;
+                }
+
+                value = null;
+                return false;
+            }
+        }
     }
 }

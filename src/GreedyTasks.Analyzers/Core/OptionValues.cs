@@ -1,0 +1,34 @@
+using System;
+using System.Globalization;
+
+namespace GreedyTasks.Analyzers.Core;
+
+/// <summary>
+/// How GreedyTasks option values are parsed, in one place, so the rules (which fall back to the default on a bad
+/// value) and the configuration analyzer (GT0100, which reports it) can never disagree about what is valid.
+/// </summary>
+internal static class OptionValues
+{
+    /// <summary>A positive whole number; <c>_</c> digit separators are allowed (<c>1_000_000</c>).</summary>
+    public static bool TryParseThreshold(string? value, out long threshold)
+    {
+        threshold = 0;
+        return value is not null
+            && long.TryParse(value.Trim().Replace("_", string.Empty), NumberStyles.None, CultureInfo.InvariantCulture, out threshold)
+            && threshold > 0;
+    }
+
+    /// <summary><c>true</c> or <c>false</c>, in any case, as .editorconfig booleans are written.</summary>
+    public static bool TryParseBoolean(string? value, out bool result)
+    {
+        result = false;
+        var trimmed = value?.Trim();
+        if (string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            result = true;
+            return true;
+        }
+
+        return string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase);
+    }
+}
