@@ -2,8 +2,8 @@
 //
 // Build it and read the warnings:
 //   dotnet build samples/GreedyWorker/GreedyWorker.csproj --no-incremental
-// Every flagged line carries a "GT0001" … "GT0005" comment with the fix the IDE offers; lines marked
-// "Not flagged" are correct as written and show what the analyzers deliberately leave alone.
+// Every flagged line carries a "GT0001" … "GT0006" comment with the fix the IDE offers, or why there is none;
+// lines marked "Not flagged" are correct as written and show what the analyzers deliberately leave alone.
 //
 // These top-level statements contain 'await', so they are async code themselves.
 using GreedyWorker;
@@ -68,6 +68,13 @@ var loops = Enumerable.Range(1, workerCount).Select(i => worker.RunAsync($"worke
 // Fix: await Task.WhenAll(loops)
 Task.WaitAll(loops);
 stopHeartbeat.Cancel();
+
+// GT0006: waits for the heartbeat thread to print its last line by holding the main flow's thread until the
+// thread ends (here at most one 100 ms beat).
+// No fix: a thread has no awaitable Join. Let the thread complete a TaskCompletionSource as its last statement
+// and await that task, or run the heartbeat with Task.Factory.StartNew(..., TaskCreationOptions.LongRunning) and
+// await the task it returns.
+heartbeat.Join();
 
 // The cache upkeep runs for as long as the heartbeat does. It is started only now, when its token is already
 // cancelled, so that the demo can exit: see Housekeeping.cs for what its loop would do in a real service.

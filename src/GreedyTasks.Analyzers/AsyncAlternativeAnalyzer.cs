@@ -510,7 +510,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// </summary>
         private static bool IsDeliberateSynchronousCall(IOperation invocation, InvocationExpressionSyntax syntax, in AsyncCodeContext asyncCode, string alternativeName)
         {
-            if (IsSynchronousBranchOfDualModeCode(invocation))
+            if (DualModeCode.IsSynchronousBranch(invocation))
             {
                 return true;
             }
@@ -527,25 +527,6 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                     && awaited.ArgumentList.Arguments.ToString() == arguments)
                 {
                     return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary><c>if (async) { await …; } else { x.Connect(); }</c>: the call sits in one branch and the other branch awaits.</summary>
-        private static bool IsSynchronousBranchOfDualModeCode(IOperation invocation)
-        {
-            var child = invocation;
-            for (var current = invocation.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = current, current = current.Parent)
-            {
-                if (current is IConditionalOperation conditional)
-                {
-                    var other = ReferenceEquals(child, conditional.WhenTrue) ? conditional.WhenFalse : ReferenceEquals(child, conditional.WhenFalse) ? conditional.WhenTrue : null;
-                    if (other is not null && (other is IAwaitOperation || other.DescendantsInSameFunction().Any(o => o is IAwaitOperation)))
-                    {
-                        return true;
-                    }
                 }
             }
 

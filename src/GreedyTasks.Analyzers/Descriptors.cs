@@ -61,6 +61,13 @@ internal static class Descriptors
         messageFormat: "'{0}' spins the thread instead of giving it back; await instead",
         description: "Spinning burns the thread (and a core) while waiting for something else to happen. In async code, await the event, or at least await a delay between checks.");
 
+    public static readonly DiagnosticDescriptor BlockingPrimitive = DescriptorFactory.Create(
+        DiagnosticIds.BlockingPrimitive,
+        title: "Do not wait on a blocking synchronization primitive in async code",
+        messageFormat: "'{0}' blocks the thread while it waits; in async code use {1} instead",
+        description: "Events, monitors, mutexes, barriers and blocking queues hold the waiting thread until another party signals them. In async code "
+            + "that thread could run other continuations: use a primitive that can be awaited (SemaphoreSlim.WaitAsync, TaskCompletionSource, Channel<T>).");
+
     public static readonly DiagnosticDescriptor InvalidConfiguration = DescriptorFactory.Create(
         DiagnosticIds.InvalidConfiguration,
         title: "Invalid GreedyTasks configuration",

@@ -21,6 +21,9 @@ public static class DiagnosticIds
     /// <summary>GT0005: spin-waiting in async code.</summary>
     public const string SpinWait = "GT0005";
 
+    /// <summary>GT0006: a wait on a blocking synchronization primitive (<c>WaitHandle</c>, <c>Monitor</c>, <c>ManualResetEventSlim</c>, …) in async code.</summary>
+    public const string BlockingPrimitive = "GT0006";
+
     /// <summary>GT0100: a GreedyTasks option or exclusion entry that cannot be read.</summary>
     public const string InvalidConfiguration = "GT0100";
 }

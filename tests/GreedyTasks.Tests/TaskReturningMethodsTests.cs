@@ -200,6 +200,27 @@ public class TaskReturningMethodsTests
             }
             """);
 
+    private const string BlockingPrimitiveSource = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        class C
+        {
+            Task M(ManualResetEventSlim ready)
+            {
+                {|GT0006:ready.Wait()|};
+                return Task.CompletedTask;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task GT0006_in_a_task_returning_method_is_not_reported_by_default() =>
+        VerifyAsync<BlockingPrimitiveAnalyzer, EmptyCodeFixProvider>(BlockingPrimitiveSource.Replace("{|GT0006:ready.Wait()|}", "ready.Wait()"), optionOn: false);
+
+    [Fact]
+    public Task GT0006_in_a_task_returning_method_is_reported_when_the_option_is_on() =>
+        VerifyAsync<BlockingPrimitiveAnalyzer, EmptyCodeFixProvider>(BlockingPrimitiveSource);
+
     [Fact]
     public Task Option_set_to_false_explicitly_reports_nothing() =>
         VerifyAsync<ThreadSleepAnalyzer, ThreadSleepCodeFixProvider>(

@@ -1,0 +1,177 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GreedyTasks.Analyzers.Core;
+
+/// <summary>
+/// The synchronization primitives whose waits block a thread (GT0006), resolved once per compilation, and for each
+/// blocking call the cooperative replacement the message names. Calls are matched by symbol: a user type with a
+/// <c>Wait()</c> method is never a primitive. Zero-timeout probes and the try-methods without a timeout return at
+/// once, so they are not waits.
+/// </summary>
+internal sealed class BlockingPrimitives
+{
+    /// <summary>Replaces a lock held across the wait.</summary>
+    public const string SemaphoreAlternative = "'await SemaphoreSlim.WaitAsync()'";
+
+    /// <summary>Replaces an event that another party sets.</summary>
+    public const string SignalAlternative = "an awaited 'TaskCompletionSource' that the signalling side completes";
+
+    /// <summary>Replaces a producer/consumer queue.</summary>
+    public const string ChannelAlternative = "a 'Channel<T>' and 'await reader.ReadAsync()'";
+
+    /// <summary>Replaces a dedicated thread that is joined.</summary>
+    public const string TaskAlternative = "a 'Task' that you await";
+
+    /// <summary>Replaces waiting for several handles at once.</summary>
+    public const string WhenAllAlternative = "awaited 'TaskCompletionSource' tasks with 'Task.WhenAll' or 'Task.WhenAny'";
+
+    private readonly WellKnownSymbols _symbols;
+    private readonly INamedTypeSymbol? _waitHandle;
+    private readonly INamedTypeSymbol? _mutex;
+    private readonly INamedTypeSymbol? _semaphore;
+    private readonly INamedTypeSymbol? _monitor;
+    private readonly INamedTypeSymbol? _manualResetEventSlim;
+    private readonly INamedTypeSymbol? _countdownEvent;
+    private readonly INamedTypeSymbol? _barrier;
+    private readonly INamedTypeSymbol? _blockingCollection;
+    private readonly INamedTypeSymbol? _lock;
+    private readonly INamedTypeSymbol? _readerWriterLockSlim;
+    private readonly INamedTypeSymbol? _semaphoreSlim;
+
+    public BlockingPrimitives(Compilation compilation, WellKnownSymbols symbols)
+    {
+        _symbols = symbols;
+        _waitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
+        _mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
+        _semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
+        _monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
+        _manualResetEventSlim = compilation.GetTypeByMetadataName("System.Threading.ManualResetEventSlim");
+        _countdownEvent = compilation.GetTypeByMetadataName("System.Threading.CountdownEvent");
+        _barrier = compilation.GetTypeByMetadataName("System.Threading.Barrier");
+        _blockingCollection = compilation.GetTypeByMetadataName("System.Collections.Concurrent.BlockingCollection`1");
+        _lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
+        _readerWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
+        _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+    }
+
+    /// <summary>True when the target framework has any of the primitives, so the rule has something to look for.</summary>
+    public bool Any => _waitHandle is not null || _monitor is not null || _manualResetEventSlim is not null || _blockingCollection is not null || _symbols.Thread is not null;
+
+    /// <summary><c>SemaphoreSlim.Wait</c>: GT0003 owns it wherever an <c>await</c> may be written (its fix is <c>WaitAsync</c>); GT0006 reports it only where GT0003 cannot.</summary>
+    public bool IsSemaphoreSlimWait(IMethodSymbol method) => method.Name == "Wait" && Is(method.ContainingType, _semaphoreSlim);
+
+    /// <summary>The cooperative replacement to name when <paramref name="invocation"/> blocks on a primitive; null when it does not block.</summary>
+    public string? BlockingAlternative(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return null;
+        }
+
+        var alternative = AlternativeFor(method, type, invocation);
+        if (alternative is null)
+        {
+            return null;
+        }
+
+        // A try-method without a timeout, or any wait given a zero timeout, returns at once.
+        var hasTimeout = TimeoutArguments.TryGetTimeoutParameter(method, _symbols, out _);
+        if ((IsTryMethod(method) && !hasTimeout) || (hasTimeout && TimeoutArguments.HasZeroTimeout(invocation, _symbols)))
+        {
+            return null;
+        }
+
+        return alternative;
+    }
+
+    private string? AlternativeFor(IMethodSymbol method, INamedTypeSymbol type, IInvocationOperation invocation)
+    {
+        if (Is(type, _monitor))
+        {
+            return method.Name switch
+            {
+                "Enter" or "TryEnter" => SemaphoreAlternative,
+                "Wait" => SignalAlternative,
+                _ => null,
+            };
+        }
+
+        if (Is(type, _manualResetEventSlim))
+        {
+            return method.Name == "Wait" ? SignalAlternative : null;
+        }
+
+        if (Is(type, _countdownEvent) || Is(type, _barrier))
+        {
+            return method.Name is "Wait" or "SignalAndWait" ? SignalAlternative : null;
+        }
+
+        if (Is(type.OriginalDefinition, _blockingCollection))
+        {
+            return method.Name is "Take" or "TryTake" or "TakeFromAny" or "TryTakeFromAny" or "GetConsumingEnumerable" ? ChannelAlternative : null;
+        }
+
+        if (Is(type, _lock))
+        {
+            // EnterScope is the lock statement's own form (a ref struct scope no await can cross): not reported, like lock.
+            return method.Name is "Enter" or "TryEnter" ? SemaphoreAlternative : null;
+        }
+
+        if (Is(type, _readerWriterLockSlim))
+        {
+            return method.Name is "EnterReadLock" or "EnterWriteLock" or "EnterUpgradeableReadLock"
+                or "TryEnterReadLock" or "TryEnterWriteLock" or "TryEnterUpgradeableReadLock"
+                ? SemaphoreAlternative
+                : null;
+        }
+
+        if (Is(type, _symbols.Thread))
+        {
+            return method.Name == "Join" && !method.IsStatic ? TaskAlternative : null;
+        }
+
+        if (Is(type, _semaphoreSlim))
+        {
+            return method.Name == "Wait" ? SemaphoreAlternative : null;
+        }
+
+        return WaitHandleAlternative(method, invocation);
+    }
+
+    private string? WaitHandleAlternative(IMethodSymbol method, IInvocationOperation invocation)
+    {
+        if (_waitHandle is null || method.Name is not ("WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait"))
+        {
+            return null;
+        }
+
+        // The call must resolve to WaitHandle's own method (or an override of it), not a look-alike on a user type.
+        var root = method;
+        while (root.OverriddenMethod is { } overridden)
+        {
+            root = overridden;
+        }
+
+        if (!Is(root.ContainingType, _waitHandle))
+        {
+            return null;
+        }
+
+        if (method.IsStatic)
+        {
+            return method.Name == "SignalAndWait" ? SignalAlternative : WhenAllAlternative;
+        }
+
+        var handleType = invocation.Instance?.WalkDownConversion().Type;
+        return WellKnownSymbols.DerivesFrom(handleType, _mutex) || WellKnownSymbols.DerivesFrom(handleType, _semaphore)
+            ? SemaphoreAlternative
+            : SignalAlternative;
+    }
+
+    private static bool IsTryMethod(IMethodSymbol method) => method.Name.StartsWith("Try", System.StringComparison.Ordinal);
+
+    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) => expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+}
