@@ -11,16 +11,15 @@ namespace GreedyTasks.Analyzers.Core;
 /// </summary>
 internal sealed class WellKnownSymbols
 {
-    private static readonly string[] DefaultAsyncDisposeBaseNames =
-    {
+    // Immutable, like all static state in the analyzers: analyzer instances are shared across compilations and threads.
+    private static readonly ImmutableArray<string> DefaultAsyncDisposeBaseNames = ImmutableArray.Create(
         "System.IO.Stream",
         "System.IO.TextWriter",
         "System.Data.Common.DbConnection",
         "System.Data.Common.DbCommand",
         "System.Data.Common.DbDataReader",
         "System.Data.Common.DbTransaction",
-        "System.Data.Common.DbBatch",
-    };
+        "System.Data.Common.DbBatch");
 
     private WellKnownSymbols(Compilation compilation, INamedTypeSymbol task)
     {
