@@ -14,8 +14,9 @@ namespace GreedyTasks.Analyzers;
 /// twin, so there is no fix: the message names the cooperative replacement. A <c>lock</c> statement (and
 /// <c>using (l.EnterScope())</c>, its form for <c>Lock</c>) is not reported: the compiler keeps <c>await</c> out of it, so
 /// it guards a short synchronous section, and blocking work inside it is reported by the rule that owns that work.
-/// Explicit <c>Enter</c> calls are reported: they block under contention, and an <c>await</c> before the matching
-/// <c>Exit</c> resumes on another thread, where <c>Exit</c> throws. The synchronous branch of dual-mode code
+/// The same section written by hand, <c>Enter(); try { … } finally { Exit(); }</c> with no <c>await</c> inside, is
+/// left alone too (<see cref="CriticalSections"/>). Other explicit <c>Enter</c> calls are reported: they block under
+/// contention, and an <c>await</c> before the matching <c>Exit</c> resumes on another thread, where <c>Exit</c> throws. The synchronous branch of dual-mode code
 /// (<c>if (async) await …; else mres.Wait();</c>) blocks on purpose and is left alone, as GT0003 does.
 /// </summary>
 /// <remarks>
@@ -60,7 +61,8 @@ public sealed class BlockingPrimitiveAnalyzer : GreedyTasksAnalyzer
 
         var method = invocation.TargetMethod;
         var receiverType = invocation.Instance?.WalkDownConversion().Type;
-        if (options.ExclusionsFor(invocation.Syntax.SyntaxTree).IsExcluded(method, receiverType) || DualModeCode.IsSynchronousBranch(invocation))
+        if (options.ExclusionsFor(invocation.Syntax.SyntaxTree).IsExcluded(method, receiverType) || DualModeCode.IsSynchronousBranch(invocation)
+            || CriticalSections.IsEnterOfAwaitFreeSection(invocation))
         {
             return;
         }

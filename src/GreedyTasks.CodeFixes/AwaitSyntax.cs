@@ -18,8 +18,14 @@ internal static class AwaitSyntax
     {
         // An operand that is itself a rewritten (parenthesised) await keeps its parentheses: "await (await t)" reads
         // better than "await await t", and Fix All then produces what fixing one at a time produces.
-        var awaitExpression = SyntaxFactory.AwaitExpression(operand.WithoutTrivia().WithoutAnnotations(Simplifier.Annotation));
-        return SyntaxFactory.ParenthesizedExpression(awaitExpression)
+        // Tokens without elastic trivia: at the start of a top-level statement, elastic trivia left behind when the
+        // simplifier drops the parentheses makes the formatter insert a blank line before the statement.
+        var awaitKeyword = SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+        var awaitExpression = SyntaxFactory.AwaitExpression(awaitKeyword, operand.WithoutTrivia().WithoutAnnotations(Simplifier.Annotation));
+        return SyntaxFactory.ParenthesizedExpression(
+                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.OpenParenToken, SyntaxTriviaList.Empty),
+                awaitExpression,
+                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseParenToken, SyntaxTriviaList.Empty))
             .WithTriviaFrom(replaced)
             .WithAdditionalAnnotations(Simplifier.Annotation);
     }

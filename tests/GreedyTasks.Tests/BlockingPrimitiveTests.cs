@@ -241,6 +241,112 @@ public class BlockingPrimitiveTests
 #endif
 
     [Fact]
+    public Task Hand_written_critical_section_without_await_is_not_reported()
+    {
+        // Enter; try { short work } finally { Exit } is what a lock statement compiles to: a short section is fine.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                private readonly object _gate = new();
+                private readonly ReaderWriterLockSlim _rw = new();
+                private readonly List<int> _items = new();
+
+                async Task M()
+                {
+                    await Task.Yield();
+                    Monitor.Enter(_gate);
+                    try { _items.Add(1); }
+                    finally { Monitor.Exit(_gate); }
+
+                    var taken = false;
+                    try
+                    {
+                        Monitor.Enter(_gate, ref taken);
+                        _items.Add(2);
+                    }
+                    finally
+                    {
+                        if (taken) Monitor.Exit(_gate);
+                    }
+
+                    _rw.EnterWriteLock();
+                    try { _items.Clear(); }
+                    finally { _rw.ExitWriteLock(); }
+
+                    this._rw.EnterReadLock();
+                    try { _ = _items.Count; }
+                    finally { _rw.ExitReadLock(); }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Hand_written_critical_section_is_reported_when_it_awaits_or_does_not_exit_the_same_lock()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                private readonly object _gate = new();
+                private readonly object _other = new();
+                private readonly ReaderWriterLockSlim _rw = new();
+
+                async Task M()
+                {
+                    {|GT0006:Monitor.Enter(_gate)|};
+                    try { await Task.Delay(1); }
+                    finally { Monitor.Exit(_gate); }
+
+                    {|GT0006:_rw.EnterWriteLock()|};
+                    try { }
+                    finally { _rw.ExitReadLock(); }
+
+                    {|GT0006:Monitor.Enter(_gate)|};
+                    try { }
+                    finally { Monitor.Exit(_other); }
+
+                    {|GT0006:Monitor.Enter(_gate)|};
+                    Work();
+                    try { }
+                    finally { Monitor.Exit(_gate); }
+                }
+
+                void Work() { }
+            }
+            """);
+    }
+
+#if !ROSLYN_4_8
+    [Fact]
+    public Task Hand_written_critical_section_on_a_Lock_without_await_is_not_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                private readonly Lock _gate = new();
+                private int _count;
+
+                async Task M()
+                {
+                    await Task.Yield();
+                    _gate.Enter();
+                    try { _count++; }
+                    finally { _gate.Exit(); }
+                }
+            }
+            """,
+            TestReferences.Net90);
+    }
+#endif
+
+    [Fact]
     public Task Synchronous_branch_of_dual_mode_code_is_not_reported()
     {
         // Database drivers implement Read and ReadAsync in one method; the branch their synchronous callers take blocks on purpose.

@@ -573,6 +573,10 @@ internal static class CompletedTaskAnalysis
                     return 1;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return -CompletionTest(not.Operand);
+                case IIsPatternOperation { Pattern: IRecursivePatternOperation recursive } isPattern
+                    when (IsSymbol(isPattern.Value) || SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, _symbol)) && TestsCompletion(recursive):
+                    // if (o is Task<int> { IsCompleted: true } t) / if (t is { IsCompletedSuccessfully: true })
+                    return 1;
                 case IInvocationOperation { TargetMethod.ReturnType.SpecialType: SpecialType.System_Boolean } wait
                     when SymbolEqualityComparer.Default.Equals(wait.TargetMethod.ContainingType, _symbols.Task)
                          && ((wait.TargetMethod.Name == "Wait" && !_isCollection && IsSymbol(wait.Instance)) || (wait.TargetMethod.Name == "WaitAll" && ArgumentsContainSymbol(wait))):
@@ -594,6 +598,22 @@ internal static class CompletedTaskAnalysis
                 default:
                     return 0;
             }
+        }
+
+        /// <summary>A property pattern that requires <c>IsCompleted</c> (or a final-state flag) to be <c>true</c>.</summary>
+        private bool TestsCompletion(IRecursivePatternOperation pattern)
+        {
+            foreach (var subpattern in pattern.PropertySubpatterns)
+            {
+                if (subpattern.Member is IPropertyReferenceOperation { Property: { Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" } property }
+                    && _symbols.IsTaskLike(property.ContainingType)
+                    && subpattern.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>t.Status == TaskStatus.RanToCompletion</c> (or Faulted, Canceled).</summary>
