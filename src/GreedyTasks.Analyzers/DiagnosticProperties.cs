@@ -64,6 +64,12 @@ internal static class DiagnosticProperties
     /// <summary>GT0004: "true" when the loop may also be moved into <c>await Task.Run(() =&gt; { … })</c>.</summary>
     public const string Offload = "Offload";
 
+    /// <summary>
+    /// GT0004 on a nest whose yield belongs in inner loops: <c>start,every,counter</c> per loop (the position of its keyword;
+    /// <c>every</c> and <c>counter</c> as in <see cref="YieldEvery"/> and <see cref="Counter"/>, or empty), <c>;</c>-separated.
+    /// </summary>
+    public const string YieldTargets = "YieldTargets";
+
     /// <summary>GT0004: yield every N iterations of a counted loop, using <see cref="Counter"/>.</summary>
     public const string YieldEvery = "YieldEvery";
 

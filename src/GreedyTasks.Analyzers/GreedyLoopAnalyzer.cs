@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using GreedyTasks.Analyzers.Core;
@@ -63,10 +64,19 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
         if (AwaitPlacement.CanInsertAwait(loop, asyncCode))
         {
             properties.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindYieldInLoop);
-            if (tripCount is not null && CounterOf(loop) is { } counter)
+            var targets = new List<ILoopOperation>();
+            CollectYieldTargets(loop, symbols, threshold, targets);
+            if (targets.Count == 1 && ReferenceEquals(targets[0], loop))
             {
-                properties.Add(DiagnosticProperties.YieldEvery, YieldInterval.ToString(CultureInfo.InvariantCulture));
-                properties.Add(DiagnosticProperties.Counter, counter.Name);
+                if (tripCount is not null && CounterOf(loop) is { } counter)
+                {
+                    properties.Add(DiagnosticProperties.YieldEvery, YieldInterval.ToString(CultureInfo.InvariantCulture));
+                    properties.Add(DiagnosticProperties.Counter, counter.Name);
+                }
+            }
+            else
+            {
+                properties.Add(DiagnosticProperties.YieldTargets, DescribeYieldTargets(targets, symbols, threshold));
             }
 
             if (LoopOffload.CanOffload(loop, asyncCode, context.ContainingSymbol, symbols))
@@ -80,6 +90,60 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.GreedyLoop, keyword.GetLocation(), properties.ToImmutable(), keyword.ValueText, reason));
+    }
+
+    /// <summary>
+    /// Where the yield fix must go so that the whole nest stops being greedy: in each directly nested loop that is greedy
+    /// on its own (recursively), or in <paramref name="loop"/> itself when none is. A yield in the outer body alone
+    /// would leave an inner nest or an inner long loop greedy, and GT0004 would report it next.
+    /// </summary>
+    private static void CollectYieldTargets(ILoopOperation loop, WellKnownSymbols symbols, long threshold, List<ILoopOperation> targets)
+    {
+        var count = targets.Count;
+        foreach (var operation in loop.Body.DescendantsInSameFunction())
+        {
+            if (operation is ILoopOperation inner && !ReferenceEquals(inner, loop) && IsDirectlyNested(inner, loop) && GreedyReason(inner, symbols, threshold, out _) is not null)
+            {
+                CollectYieldTargets(inner, symbols, threshold, targets);
+            }
+        }
+
+        if (targets.Count == count)
+        {
+            targets.Add(loop);
+        }
+    }
+
+    private static bool IsDirectlyNested(ILoopOperation inner, ILoopOperation outer)
+    {
+        for (var parent = inner.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation enclosing)
+            {
+                return ReferenceEquals(enclosing, outer);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>start,every,counter</c> per target loop keyword, <c>;</c>-separated; <c>every</c> and <c>counter</c> are empty unless the target is a counted loop.</summary>
+    private static string DescribeYieldTargets(List<ILoopOperation> targets, WellKnownSymbols symbols, long threshold)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var target in targets)
+        {
+            GreedyReason(target, symbols, threshold, out var targetTripCount);
+            var counter = targetTripCount is not null ? CounterOf(target) : null;
+            builder.Append(builder.Length == 0 ? string.Empty : ";")
+                .Append((KeywordOf(target.Syntax)?.SpanStart ?? target.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
+                .Append(',')
+                .Append(counter is null ? string.Empty : YieldInterval.ToString(CultureInfo.InvariantCulture))
+                .Append(',')
+                .Append(counter?.Name ?? string.Empty);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Why the loop is greedy, as the message words it, or null when it is not.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Composition;
+using System.Globalization;
 using GreedyTasks.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -25,9 +26,11 @@ public sealed class GreedyLoopCodeFixProvider : GreedyTasksCodeFixProvider
     protected override string DiagnosticId => DiagnosticIds.GreedyLoop;
 
     protected override string GetTitle(string fixKind, Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldEvery, out var every) && every is not null
-            ? $"Insert 'await Task.Yield()' every {every} iterations"
-            : "Insert 'await Task.Yield()'";
+        diagnostic.Properties.ContainsKey(DiagnosticProperties.YieldTargets)
+            ? "Insert 'await Task.Yield()' in the inner loops"
+            : diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldEvery, out var every) && every is not null
+                ? $"Insert 'await Task.Yield()' every {every} iterations"
+                : "Insert 'await Task.Yield()'";
 
     protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(string fixKind, Diagnostic diagnostic)
     {
@@ -51,8 +54,29 @@ public sealed class GreedyLoopCodeFixProvider : GreedyTasksCodeFixProvider
             return;
         }
 
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldTargets, out var targets) && targets is not null)
+        {
+            // A nest: the yields go into the inner loops the analyzer chose, so that none of them stays greedy.
+            foreach (var target in targets.Split(';'))
+            {
+                var parts = target.Split(',');
+                if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                    && editor.OriginalRoot.FindToken(start).Parent is StatementSyntax targetLoop && BodyOf(targetLoop) is not null)
+                {
+                    InsertYield(editor, targetLoop, parts[1].Length == 0 ? null : parts[1], parts[2].Length == 0 ? null : parts[2], compilation);
+                }
+            }
+
+            return;
+        }
+
         diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldEvery, out var every);
         diagnostic.Properties.TryGetValue(DiagnosticProperties.Counter, out var counter);
+        InsertYield(editor, node, every, counter, compilation);
+    }
+
+    private static void InsertYield(DocumentEditor editor, SyntaxNode node, string? every, string? counter, Compilation compilation)
+    {
         editor.ReplaceNode(node, (current, generator) =>
         {
             StatementSyntax yield = SyntaxFactory.ExpressionStatement(YieldExpression(generator, compilation));

@@ -725,6 +725,55 @@ public class TaskReturningMethodsTests
             }
             """);
 
+    [Fact]
+    public Task Loop_offloaded_to_Task_Run_is_not_reported_again()
+    {
+        // Regression: Task.Run(() => { for (;;) … }) binds to Func<Task>; a lambda that never returns a task is not
+        // task-returning code, so the moved loop is not reported again and Fix All converges in one pass. (The moved
+        // loop is reformatted with the IDE's default C# settings, which write 'for (; ; )'.)
+        var test = new CSharpCodeFixVerifier<GreedyLoopAnalyzer, GreedyLoopCodeFixProvider>.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    Task M()
+                    {
+                        {|GT0004:for|} (;;)
+                        {
+                            Work();
+                        }
+                    }
+
+                    void Work() { }
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task M()
+                    {
+                        await Task.Run(() =>
+                        {
+                            for (; ; )
+                            {
+                                Work();
+                            }
+                        });
+                    }
+
+                    void Work() { }
+                }
+                """,
+            ReferenceAssemblies = TestReferences.Net80,
+            CodeActionEquivalenceKey = "GT0004.Offload",
+            NumberOfFixAllIterations = 1,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", OptionOn));
+        return test.RunAsync();
+    }
+
     // ---------------------------------------------------------------- no fix when the conversion is not certain
 
     [Fact]

@@ -79,7 +79,7 @@ internal readonly struct AsyncCodeContext
             switch (current)
             {
                 case IAnonymousFunctionOperation lambda:
-                    return new AsyncCodeContext(lambda.Symbol, lambda, IsAsyncFunction(lambda.Symbol, operation, options), isInLock, isInCatchFilter);
+                    return new AsyncCodeContext(lambda.Symbol, lambda, lambda.Symbol.IsAsync || (IsAsyncFunction(lambda.Symbol, operation, options) && ReturnsATask(lambda)), isInLock, isInCatchFilter);
                 case ILocalFunctionOperation localFunction:
                     return new AsyncCodeContext(localFunction.Symbol, localFunction, IsAsyncFunction(localFunction.Symbol, operation, options), isInLock, isInCatchFilter);
                 case ILockOperation lockOperation when ReferenceEquals(lockOperation.Body, child):
@@ -96,6 +96,24 @@ internal readonly struct AsyncCodeContext
 
         var method = containingSymbol as IMethodSymbol;
         return new AsyncCodeContext(method, null, method is not null && IsAsyncFunction(method, operation, options), isInLock, isInCatchFilter);
+    }
+
+    /// <summary>
+    /// A lambda counts as task-returning only when it returns something: <c>() =&gt; { for (;;) { … } }</c> never returns, so
+    /// overload resolution may bind it to <c>Func&lt;Task&gt;</c> (as <c>Task.Run</c> does), but it produces no task and is
+    /// synchronous code; counting it would report the loop a GT0004 fix has just moved into <c>Task.Run</c>.
+    /// </summary>
+    private static bool ReturnsATask(IAnonymousFunctionOperation lambda)
+    {
+        foreach (var descendant in lambda.Body.DescendantsInSameFunction())
+        {
+            if (descendant is IReturnOperation { ReturnedValue: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAsyncFunction(IMethodSymbol function, IOperation operation, GreedyTasksOptions options)

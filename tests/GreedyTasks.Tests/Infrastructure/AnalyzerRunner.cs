@@ -26,6 +26,9 @@ internal static class AnalyzerRunner
     private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> References = new(
         () => TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None));
 
+    /// <summary>The net8.0 reference assemblies every runner compiles against, resolved once per test run.</summary>
+    public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync() => References.Value;
+
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(GreedyTasks.Analyzers.DiagnosticIds).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -100,7 +103,7 @@ internal static class AnalyzerRunner
     }
 
     /// <summary>The same .editorconfig-style options for every tree, as a .globalconfig would give.</summary>
-    private sealed class FixedOptionsProvider : AnalyzerConfigOptionsProvider
+    internal sealed class FixedOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly FixedOptions _options;
 
