@@ -1,0 +1,429 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GreedyTasks.Benchmarks;
+
+/// <summary>A corpus: parsed trees plus what is known about it.</summary>
+internal sealed record Corpus(string Name, IReadOnlyList<SyntaxTree> Trees, int Lines, string Description);
+
+/// <summary>Median results of one analyzer set on one corpus.</summary>
+internal sealed record SetResult(
+    AnalyzerSet Set,
+    double WallMs,
+    double AnalyzerMs,
+    long AllocatedBytes,
+    int Diagnostics,
+    IReadOnlyDictionary<string, int> DiagnosticsById,
+    IReadOnlyList<(string Analyzer, double Ms)> PerAnalyzerMs,
+    int Exceptions)
+{
+    public double GcPauseMs { get; init; }
+}
+
+internal sealed record CorpusResult(Corpus Corpus, int CompilerErrors, IReadOnlyList<SetResult> Sets, int Runs);
+
+internal sealed record IdeResult(string Set, double MedianMs, double P95Ms, int Diagnostics);
+
+internal static class Program
+{
+    private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview)
+        .WithPreprocessorSymbols("NET", "NETCOREAPP", "RELEASE", "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER", "NET9_0_OR_GREATER", "NET10_0_OR_GREATER");
+
+    private static ImmutableArray<MetadataReference> references;
+    private static bool concurrent;
+    private static readonly ConcurrentQueue<string> AnalyzerExceptions = new();
+
+    public static async Task<int> Main(string[] args)
+    {
+        var lines = new List<int>();
+        var folders = new List<string>();
+        var runs = -1;
+        var ideRuns = 20;
+        var seed = 20251125;
+        var smoke = false;
+        var warmup = true;
+        var ide = true;
+        string? output = null;
+        string? emit = null;
+        HashSet<string>? onlySets = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--lines": lines.AddRange(Next().Split(',').Select(s => ParseSize(s))); break;
+                case "--folder": folders.Add(Next()); break;
+                case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ide-runs": ideRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--out": output = Next(); break;
+                case "--emit": emit = Next(); break;
+                case "--sets": onlySets = new HashSet<string>(Next().Split(','), StringComparer.OrdinalIgnoreCase); break;
+                case "--no-warmup": warmup = false; break;
+                case "--no-ide": ide = false; break;
+                case "--concurrent": concurrent = true; break;
+                case "--smoke": smoke = true; break;
+                case "-h":
+                case "--help":
+                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--no-warmup] [--no-ide] [--concurrent] [--emit <dir>] [--out <file.md>] [--smoke]");
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"error: unknown argument {args[i]} (try --help)");
+                    return 2;
+            }
+        }
+
+        if (smoke)
+        {
+            if (lines.Count == 0 && folders.Count == 0)
+            {
+                lines.Add(2000);
+            }
+
+            runs = runs < 0 ? 1 : runs;
+            ideRuns = Math.Min(ideRuns, 2);
+            warmup = false;
+            output ??= "artifacts/benchmark-smoke.md";
+        }
+
+        if (lines.Count == 0 && folders.Count == 0)
+        {
+            lines.AddRange(new[] { 10_000, 100_000 });
+        }
+
+        output ??= "artifacts/benchmark.md";
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+
+        var packs = ReferencePacks.Find(ReferencePacks.FindDotnetRoot());
+        if (packs.Count == 0 || packs[0].Name != "Microsoft.NETCore.App.Ref")
+        {
+            Console.Error.WriteLine("error: no packs/Microsoft.NETCore.App.Ref under the dotnet root (set DOTNET_ROOT)");
+            return 1;
+        }
+
+        var pack = packs[0];
+        references = pack.Assemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+
+        var problems = new List<string>();
+        var sets = new List<AnalyzerSet> { AnalyzerSets.CompilerFloor(), AnalyzerSets.GreedyTasks() };
+        sets.AddRange(AnalyzerSets.LoadPeers(problems));
+        if (onlySets is not null)
+        {
+            sets = sets.Where(s => s.IsCompilerFloor || s.IsGreedyTasks || onlySets.Contains(s.Name)).ToList();
+        }
+
+        foreach (var p in problems)
+        {
+            Console.Error.WriteLine($"peer problem: {p}");
+        }
+
+        var log = Console.Error;
+        log.WriteLine($"host Roslyn {typeof(Compilation).Assembly.GetName().Version}, references {pack.Name} {pack.Version} ({pack.Folder}), {Environment.ProcessorCount} cores, concurrent={concurrent}");
+        foreach (var s in sets.Where(s => !s.IsCompilerFloor))
+        {
+            log.WriteLine($"set {s.Name}: {s.Package}; {s.Analyzers.Length} analyzers; rules {string.Join(",", s.RuleIds)}; {s.Severities.Count(kv => kv.Value == ReportDiagnostic.Suppress)} other rules suppressed");
+        }
+
+        var corpora = new List<Func<Corpus>>();
+        foreach (var n in lines)
+        {
+            corpora.Add(() => Generate(n, seed, emit));
+        }
+
+        foreach (var folder in folders)
+        {
+            corpora.Add(() => ReadFolder(folder));
+        }
+
+        var total = Stopwatch.StartNew();
+        var results = new List<CorpusResult>();
+        IdeResult[]? ideResults = null;
+        string? ideDescription = null;
+        var ideTargetLines = lines.Count > 0 ? lines.OrderBy(n => Math.Abs(n - 100_000)).First() : -1;
+        foreach (var make in corpora)
+        {
+            var corpus = make();
+            log.WriteLine($"corpus {corpus.Name}: {corpus.Description}");
+            var corpusRuns = runs > 0 ? runs : corpus.Lines >= 500_000 ? 2 : corpus.Lines >= 200_000 ? 3 : 5;
+            var result = await MeasureCorpusAsync(corpus, sets, corpusRuns, warmup, log);
+            results.Add(result);
+            if (ide && ideResults is null && (ideTargetLines < 0 || corpus.Lines >= ideTargetLines))
+            {
+                (ideResults, ideDescription) = await MeasureIdeAsync(corpus, sets, ideRuns, log);
+            }
+
+            GC.Collect();
+        }
+
+        var markdown = Report.Render(results, ideResults, ideDescription, problems, pack, concurrent, seed, total.Elapsed, out var summary);
+        Console.WriteLine(markdown);
+        var outPath = Path.GetFullPath(output);
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        File.WriteAllText(outPath, markdown);
+        log.WriteLine($"written {outPath} in {total.Elapsed.TotalSeconds:0} s");
+        Console.WriteLine(summary);
+
+        var misconfigured = results.SelectMany(r => r.Sets).Where(s => !s.Set.IsCompilerFloor && s.Diagnostics == 0).Select(s => s.Set.Name).Distinct().ToList();
+        if (misconfigured.Count > 0)
+        {
+            log.WriteLine($"warning: sets with 0 diagnostics on some corpus: {string.Join(", ", misconfigured)}");
+        }
+
+        if (!AnalyzerExceptions.IsEmpty)
+        {
+            log.WriteLine($"warning: {AnalyzerExceptions.Count} analyzer exceptions, first: {AnalyzerExceptions.First()}");
+        }
+
+        // The benchmark fails only if GreedyTasks did not run or threw; timings are never asserted.
+        var gt = results.SelectMany(r => r.Sets).Where(s => s.Set.IsGreedyTasks).ToList();
+        return gt.Count == 0 || gt.Any(s => s.Exceptions > 0) ? 3 : 0;
+    }
+
+    private static int ParseSize(string text)
+    {
+        text = text.Trim().ToLowerInvariant().Replace("_", string.Empty);
+        var factor = text.EndsWith('k') ? 1_000 : text.EndsWith('m') ? 1_000_000 : 1;
+        var digits = factor == 1 ? text : text[..^1];
+        return (int)(double.Parse(digits, CultureInfo.InvariantCulture) * factor);
+    }
+
+    private static Corpus Generate(int lines, int seed, string? emit)
+    {
+        var generator = new CorpusGenerator(seed);
+        var files = generator.Generate(lines);
+        if (emit is not null)
+        {
+            var root = Path.Combine(emit, $"generated-{lines}");
+            foreach (var f in files)
+            {
+                var path = Path.Combine(root, f.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, f.Text);
+            }
+        }
+
+        var trees = new SyntaxTree[files.Count];
+        Parallel.For(0, files.Count, i => trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(files[i].Text, Encoding.UTF8), ParseOptions, "/corpus/" + files[i].Path));
+        var total = files.Sum(f => f.Lines);
+        var greedy = string.Join(", ", generator.GreedyCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Value} {kv.Key}"));
+        var greedyTotal = generator.GreedyCounts.Values.Sum();
+        var description = $"generated, seed {seed}: {files.Count:N0} files, {total:N0} lines, {generator.Methods:N0} generated methods, {greedyTotal} greedy patterns ({100.0 * greedyTotal / Math.Max(1, generator.Methods):0.0}% of methods: {greedy})";
+        return new Corpus(FormatLines(lines), trees, total, description);
+    }
+
+    private static Corpus ReadFolder(string folder)
+    {
+        var root = Path.GetFullPath(folder);
+        var skip = new[] { "/bin/", "/obj/", "/.git/" };
+        var paths = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !skip.Any(s => p.Replace('\\', '/').Contains(s, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToArray();
+        var trees = new SyntaxTree[paths.Length];
+        Parallel.For(0, paths.Length, i =>
+        {
+            using var stream = File.OpenRead(paths[i]);
+            trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(stream, null, SourceHashAlgorithm.Sha256, throwIfBinaryDetected: false), ParseOptions, paths[i]);
+        });
+        var usings = "global using global::System;\nglobal using global::System.Collections.Generic;\nglobal using global::System.IO;\nglobal using global::System.Linq;\nglobal using global::System.Net.Http;\nglobal using global::System.Threading;\nglobal using global::System.Threading.Tasks;\n";
+        var all = trees.Append(CSharpSyntaxTree.ParseText(usings, ParseOptions, Path.Combine(root, "obj", "Benchmark.GlobalUsings.g.cs"))).ToList();
+        var lines = trees.Sum(t => t.GetText().Lines.Count);
+        return new Corpus(folder, all, lines, $"folder {root}: {paths.Length:N0} files, {lines:N0} lines (SDK implicit usings added)");
+    }
+
+    internal static string FormatLines(int lines) => lines >= 1_000_000 && lines % 1_000_000 == 0 ? $"{lines / 1_000_000}M lines" : lines >= 1000 && lines % 1000 == 0 ? $"{lines / 1000}k lines" : $"{lines} lines";
+
+    private static CSharpCompilation CreateCompilation(Corpus corpus, AnalyzerSet set) =>
+        CSharpCompilation.Create(
+            "BenchCorpus",
+            corpus.Trees,
+            references,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                allowUnsafe: true,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: concurrent,
+                specificDiagnosticOptions: set.Severities));
+
+    private static CompilationWithAnalyzersOptions AnalyzerOptions() => new(
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+        onAnalyzerException: (ex, analyzer, _) => AnalyzerExceptions.Enqueue($"{analyzer.GetType().FullName}: {ex.GetType().Name}: {ex.Message}"),
+        concurrentAnalysis: concurrent,
+        logAnalyzerExecutionTime: true,
+        reportSuppressedDiagnostics: false);
+
+    private sealed record Run(double WallMs, double AnalyzerMs, long Allocated, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string, double)> PerAnalyzer, int Exceptions)
+    {
+        public double GcPauseMs { get; init; }
+
+        public int Gen2 { get; init; }
+    }
+
+    /// <summary>
+    /// One full analysis from a fresh compilation (nothing bound yet): the compiler floor is compilation.GetDiagnostics();
+    /// an analyzer set is CompilationWithAnalyzers.GetAnalyzerDiagnosticsAsync(), which binds the whole compilation too.
+    /// </summary>
+    private static async Task<Run> RunOnceAsync(Corpus corpus, AnalyzerSet set)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gen2Before = GC.CollectionCount(2);
+        var run = await RunCoreAsync(corpus, set, allocatedBefore).ConfigureAwait(false);
+        return run with { GcPauseMs = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds, Gen2 = GC.CollectionCount(2) - gen2Before };
+    }
+
+    private static async Task<Run> RunCoreAsync(Corpus corpus, AnalyzerSet set, long allocatedBefore)
+    {
+        var exceptionsBefore = AnalyzerExceptions.Count;
+        var watch = Stopwatch.StartNew();
+        var compilation = CreateCompilation(corpus, set);
+        if (set.IsCompilerFloor)
+        {
+            var diagnostics = compilation.GetDiagnostics();
+            watch.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            return new Run(watch.Elapsed.TotalMilliseconds, 0, allocated, diagnostics, Array.Empty<(string, double)>(), 0);
+        }
+
+        var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, AnalyzerOptions());
+        var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+        watch.Stop();
+        var allocatedAfter = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var perAnalyzer = new List<(string, double)>();
+        foreach (var analyzer in set.Analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+            perAnalyzer.Add((analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));
+        }
+
+        return new Run(watch.Elapsed.TotalMilliseconds, perAnalyzer.Sum(p => p.Item2), allocatedAfter, analyzerDiagnostics, perAnalyzer, AnalyzerExceptions.Count - exceptionsBefore);
+    }
+
+    private static async Task<CorpusResult> MeasureCorpusAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets, int runs, bool warmup, TextWriter log)
+    {
+        var errors = CreateCompilation(corpus, sets[0]).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var compilerErrors = errors.Count;
+        if (compilerErrors > 0)
+        {
+            log.WriteLine($"  note: {compilerErrors} compiler errors in the corpus; most frequent:");
+            foreach (var g in errors.GroupBy(d => d.Id).OrderByDescending(g => g.Count()).Take(5))
+            {
+                log.WriteLine($"    {g.Key} x{g.Count()}: {g.First()}");
+            }
+        }
+
+        // Warm-up: two rounds on corpora below 50k lines, one above (JIT, caches of the reference assemblies' metadata).
+        var warmups = !warmup ? 0 : corpus.Lines < 50_000 ? 2 : 1;
+        for (var w = 0; w < warmups; w++)
+        {
+            foreach (var set in sets)
+            {
+                var run = await RunOnceAsync(corpus, set);
+                log.WriteLine($"  warm-up {set.Name}: {run.WallMs:0} ms");
+            }
+        }
+
+        // Runs are interleaved (set A, B, C, A, B, C, ...) so that drift of the machine affects every set alike.
+        var all = sets.ToDictionary(s => s, _ => new List<Run>());
+        for (var r = 0; r < runs; r++)
+        {
+            foreach (var set in sets)
+            {
+                var run = await RunOnceAsync(corpus, set);
+                all[set].Add(run);
+                log.WriteLine($"  run {r + 1}/{runs} {set.Name}: wall {run.WallMs:0} ms, analyzers {run.AnalyzerMs:0} ms, {run.Diagnostics.Length} diagnostics, GC pause {run.GcPauseMs:0} ms, {run.Gen2} gen2");
+            }
+        }
+
+        var results = new List<SetResult>();
+        foreach (var set in sets)
+        {
+            var list = all[set];
+            var last = list[^1];
+            var byId = last.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var perAnalyzer = last.PerAnalyzer.Select((p, i) => (p.Item1, Median(list.Select(x => x.PerAnalyzer[i].Item2)))).ToList();
+            var diagnostics = set.IsCompilerFloor ? last.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) : last.Diagnostics.Length;
+            results.Add(new SetResult(set, Median(list.Select(x => x.WallMs)), Median(list.Select(x => x.AnalyzerMs)), (long)Median(list.Select(x => (double)x.Allocated)), diagnostics, byId, perAnalyzer, list.Sum(x => x.Exceptions)) { GcPauseMs = Median(list.Select(x => x.GcPauseMs)) });
+        }
+
+        return new CorpusResult(corpus, compilerErrors, results, runs);
+    }
+
+    /// <summary>
+    /// IDE latency: one ~1,000-line document. Per set, one compilation is created and fully bound once (GetDiagnostics),
+    /// as the IDE keeps it; every run then creates a NEW CompilationWithAnalyzers over it (so no analyzer result is
+    /// cached) and times GetAnalyzerSemanticDiagnosticsAsync(model, null) for that document. The compiler floor is
+    /// GetSemanticModel(tree).GetDiagnostics() on a clone of the compilation (fresh semantic model, no bound bodies).
+    /// </summary>
+    private static async Task<(IdeResult[], string)> MeasureIdeAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets, int runs, TextWriter log)
+    {
+        var tree = corpus.Trees.OrderBy(t => Math.Abs(t.GetText().Lines.Count - 1000)).ThenBy(t => t.FilePath, StringComparer.Ordinal).First();
+        var treeLines = tree.GetText().Lines.Count;
+        var description = $"document {tree.FilePath} ({treeLines:N0} lines) of the {corpus.Name} corpus, {runs} runs after 2 warm-up runs";
+        log.WriteLine($"IDE latency: {description}");
+        var results = new List<IdeResult>();
+        foreach (var set in sets)
+        {
+            var compilation = CreateCompilation(corpus, set);
+            compilation.GetDiagnostics();
+            var times = new List<double>();
+            var count = 0;
+            for (var r = -2; r < runs; r++)
+            {
+                var watch = Stopwatch.StartNew();
+                if (set.IsCompilerFloor)
+                {
+                    var clone = compilation.Clone();
+                    count = clone.GetSemanticModel(tree).GetDiagnostics().Length;
+                }
+                else
+                {
+                    var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, AnalyzerOptions());
+                    var model = compilation.GetSemanticModel(tree);
+                    count = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
+                }
+
+                watch.Stop();
+                if (r >= 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            times.Sort();
+            var p95 = times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.95 * times.Count) - 1)];
+            results.Add(new IdeResult(set.Name, Median(times), p95, count));
+            log.WriteLine($"  IDE {set.Name}: median {Median(times):0.0} ms, p95 {p95:0.0} ms, {count} diagnostics");
+        }
+
+        return (results.ToArray(), description);
+    }
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace GreedyTasks.Benchmarks;
+
+/// <summary>Renders the Markdown report and the one-line summary.</summary>
+internal static class Report
+{
+    private static string F(double v, string format = "0") => v.ToString(format, CultureInfo.InvariantCulture);
+
+    public static string Render(
+        IReadOnlyList<CorpusResult> results,
+        IReadOnlyList<IdeResult>? ide,
+        string? ideDescription,
+        IReadOnlyList<string> problems,
+        ReferencePack pack,
+        bool concurrent,
+        int seed,
+        TimeSpan elapsed,
+        out string summary)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# GreedyTasks benchmark");
+        sb.AppendLine();
+        sb.AppendLine($"- machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, host Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}");
+        sb.AppendLine($"- references: {pack.Name} {pack.Version} ({pack.Folder})");
+        sb.AppendLine($"- mode: concurrentBuild={concurrent}, concurrentAnalysis={concurrent}, logAnalyzerExecutionTime=true; every run starts from a fresh compilation; medians; total benchmark time {F(elapsed.TotalSeconds)} s");
+        sb.AppendLine("- *analyzer ms* = sum of the per-analyzer ExecutionTime from GetAnalyzerTelemetryInfoAsync (time inside the set's callbacks); *Δ wall* = wall time of GetAnalyzerDiagnosticsAsync minus the compiler floor's wall time (includes the analyzer driver's own overhead); *% of compiler* = analyzer ms / compiler floor wall ms; *alloc Δ* = GC.GetTotalAllocatedBytes(true) of the run minus that of the compiler floor, per 10k lines; *GC pause* = GC.GetTotalPauseDuration() during the run");
+        sb.AppendLine();
+        foreach (var r in results)
+        {
+            var floor = r.Sets.First(s => s.Set.IsCompilerFloor);
+            var gt = r.Sets.FirstOrDefault(s => s.Set.IsGreedyTasks);
+            var perTenK = r.Corpus.Lines / 10_000.0;
+            sb.AppendLine($"## Corpus: {r.Corpus.Name}");
+            sb.AppendLine();
+            sb.AppendLine($"{r.Corpus.Description}; compiler errors: {r.CompilerErrors}; {r.Runs} measured run(s) per set.");
+            sb.AppendLine();
+            sb.AppendLine("| set | rules enabled | analyzers | diagnostics | wall ms | Δ wall vs compiler | analyzer ms | % of compiler | GreedyTasks ÷ set | alloc Δ MB / 10k lines | GC pause ms |");
+            sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var s in r.Sets)
+            {
+                if (s.Set.IsCompilerFloor)
+                {
+                    sb.AppendLine($"| compiler floor (GetDiagnostics) | – | 0 | {s.Diagnostics} errors | {F(s.WallMs)} | – | – | 100% | – | (total {F(s.AllocatedBytes / 1048576.0 / perTenK, "0.0")}) | {F(s.GcPauseMs)} |");
+                    continue;
+                }
+
+                var ratio = gt is null || s.AnalyzerMs <= 0 ? "–" : F(gt.AnalyzerMs / s.AnalyzerMs, "0.00") + "×";
+                var rules = s.Set.IsGreedyTasks ? "all (" + string.Join(", ", s.Set.RuleIds) + ")" : string.Join(", ", s.Set.RuleIds);
+                var byId = string.Join(", ", s.DiagnosticsById.Select(kv => $"{kv.Key}:{kv.Value}"));
+                sb.AppendLine($"| {s.Set.Name} | {rules} | {s.Set.Analyzers.Length} | {s.Diagnostics} ({byId}) | {F(s.WallMs)} | {F(s.WallMs - floor.WallMs)} | {F(s.AnalyzerMs)} | {F(100 * s.AnalyzerMs / floor.WallMs, "0.00")}% | {ratio} | {F((s.AllocatedBytes - floor.AllocatedBytes) / 1048576.0 / perTenK, "0.00")} | {F(s.GcPauseMs)} |");
+            }
+
+            sb.AppendLine();
+            if (gt is not null)
+            {
+                sb.AppendLine("GreedyTasks per analyzer (telemetry ExecutionTime, median):");
+                sb.AppendLine();
+                sb.AppendLine("| analyzer | ms | share |");
+                sb.AppendLine("|---|---:|---:|");
+                foreach (var (name, ms) in gt.PerAnalyzerMs.OrderByDescending(p => p.Ms))
+                {
+                    sb.AppendLine($"| {name} | {F(ms, "0.0")} | {F(gt.AnalyzerMs > 0 ? 100 * ms / gt.AnalyzerMs : 0, "0")}% |");
+                }
+
+                sb.AppendLine();
+            }
+        }
+
+        if (ide is not null)
+        {
+            sb.AppendLine("## IDE latency (one document)");
+            sb.AppendLine();
+            sb.AppendLine($"{ideDescription}. Each run: a new CompilationWithAnalyzers over a compilation that was fully bound once, then GetAnalyzerSemanticDiagnosticsAsync(model of the document, null); compiler floor: SemanticModel.GetDiagnostics() for the document on a Clone() of the compilation.");
+            sb.AppendLine();
+            sb.AppendLine("| set | median ms | p95 ms | diagnostics in document |");
+            sb.AppendLine("|---|---:|---:|---:|");
+            foreach (var i in ide)
+            {
+                sb.AppendLine($"| {i.Set} | {F(i.MedianMs, "0.0")} | {F(i.P95Ms, "0.0")} | {i.Diagnostics} |");
+            }
+
+            sb.AppendLine();
+        }
+
+        // Targets.
+        sb.AppendLine("## Targets");
+        sb.AppendLine();
+        var worstPct = 0.0;
+        var worstPeerRatio = 0.0;
+        var worstPeerName = "–";
+        var pctOk = true;
+        var peerOk = true;
+        foreach (var r in results)
+        {
+            var floor = r.Sets.First(s => s.Set.IsCompilerFloor);
+            var gt = r.Sets.FirstOrDefault(s => s.Set.IsGreedyTasks);
+            if (gt is null)
+            {
+                continue;
+            }
+
+            var pct = 100 * gt.AnalyzerMs / floor.WallMs;
+            worstPct = Math.Max(worstPct, pct);
+            pctOk &= pct <= 5;
+            var cheapest = r.Sets.Where(s => s.Set.IsTargetPeer).OrderBy(s => s.AnalyzerMs).FirstOrDefault();
+            if (cheapest is not null)
+            {
+                var ratio = gt.AnalyzerMs / cheapest.AnalyzerMs;
+                if (ratio > worstPeerRatio)
+                {
+                    worstPeerRatio = ratio;
+                    worstPeerName = cheapest.Set.Name;
+                }
+
+                peerOk &= ratio <= 0.5;
+                sb.AppendLine($"- {r.Corpus.Name}: GreedyTasks {F(gt.AnalyzerMs)} ms = {F(pct, "0.00")}% of the compiler ({F(floor.WallMs)} ms) → {(pct <= 5 ? "met" : "MISSED")} (≤ 5%); {F(ratio, "0.00")}× the cheapest target peer {cheapest.Set.Name} ({F(cheapest.AnalyzerMs)} ms) → {(ratio <= 0.5 ? "met" : "MISSED")} (≤ 0.5×)");
+            }
+            else
+            {
+                sb.AppendLine($"- {r.Corpus.Name}: GreedyTasks {F(gt.AnalyzerMs)} ms = {F(pct, "0.00")}% of the compiler → {(pct <= 5 ? "met" : "MISSED")} (≤ 5%); no target peer measured");
+            }
+        }
+
+        var generated = results.Where(r => r.Corpus.Description.StartsWith("generated", StringComparison.Ordinal)).OrderBy(r => r.Corpus.Lines).ToList();
+        var linear = "n/a (one generated size)";
+        if (generated.Count >= 2)
+        {
+            var perLine = generated.Select(r => (r.Corpus.Name, Us: 1000 * r.Sets.First(s => s.Set.IsGreedyTasks).AnalyzerMs / r.Corpus.Lines)).ToList();
+            var baseLine = perLine[0].Us;
+            var dev = perLine.Max(p => Math.Abs(p.Us / baseLine - 1)) * 100;
+            linear = $"within ±{F(dev)}%";
+            sb.AppendLine($"- time per line: {string.Join(" → ", perLine.Select(p => $"{p.Name} {F(p.Us, "0.00")} µs/line"))}: largest deviation from {perLine[0].Name} {F(dev)}% → {(dev <= 25 ? "met" : "MISSED")} (±25%{(generated[^1].Corpus.Lines < 1_000_000 ? "; 1M not measured in this run" : string.Empty)})");
+            var floorPerLine = generated.Select(r => 1000 * r.Sets.First(s => s.Set.IsCompilerFloor).WallMs / r.Corpus.Lines).ToList();
+            sb.AppendLine($"  (compiler floor for reference: {string.Join(" → ", floorPerLine.Select(v => F(v, "0.0") + " µs/line"))})");
+        }
+
+        var ideText = "IDE not measured";
+        if (ide is not null)
+        {
+            var gtIde = ide.FirstOrDefault(i => i.Set == "GreedyTasks");
+            var fastest = ide.Where(i => i.Set != "GreedyTasks" && i.Set != "compiler").OrderBy(i => i.P95Ms).FirstOrDefault();
+            if (gtIde is not null && fastest is not null)
+            {
+                ideText = $"IDE p95 {F(gtIde.P95Ms, "0.0")} ms vs fastest peer {fastest.Set} {F(fastest.P95Ms, "0.0")} ms";
+                sb.AppendLine($"- IDE p95: GreedyTasks {F(gtIde.P95Ms, "0.0")} ms vs fastest peer {fastest.Set} {F(fastest.P95Ms, "0.0")} ms → {(gtIde.P95Ms < fastest.P95Ms ? "met" : "MISSED")} (below the fastest peer)");
+            }
+        }
+
+        sb.AppendLine();
+        if (problems.Count > 0)
+        {
+            sb.AppendLine("## Problems loading peers");
+            sb.AppendLine();
+            foreach (var p in problems)
+            {
+                sb.AppendLine($"- {p}");
+            }
+
+            sb.AppendLine();
+        }
+
+        summary = $"GreedyTasks: {F(worstPct, "0.0")}% of compiler (worst corpus, ≤5% {(pctOk ? "met" : "MISSED")}); {F(worstPeerRatio, "0.00")}x of cheapest peer ({worstPeerName}; ≤0.5x {(peerOk ? "met" : "MISSED")}); linear {linear}; {ideText}";
+        sb.AppendLine("Summary: " + summary);
+        return sb.ToString();
+    }
+}
