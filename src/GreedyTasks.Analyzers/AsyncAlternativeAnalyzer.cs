@@ -71,16 +71,17 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            var key = new LookupScope(method.OriginalDefinition, syntax, context.ContainingSymbol.ContainingType);
-            if (_noAlternative.ContainsKey(key))
-            {
-                return;
-            }
-
             var asyncCode = AsyncCodeContext.Of(invocation, context.ContainingSymbol, _options);
             if (!asyncCode.AllowsAwait)
             {
-                // Not async code, or inside a lock body or catch filter where await is illegal: nothing to offer.
+                // Not async code (a synchronous lambda in an async method), or inside a lock body or catch filter where
+                // await is illegal: nothing to offer. Checked before the cache key, which walks up to the namespace.
+                return;
+            }
+
+            var key = new LookupScope(method.OriginalDefinition, syntax, context.ContainingSymbol.ContainingType);
+            if (_noAlternative.ContainsKey(key))
+            {
                 return;
             }
 
