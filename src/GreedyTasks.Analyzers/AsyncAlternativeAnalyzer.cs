@@ -48,6 +48,17 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// </summary>
         private readonly ConcurrentDictionary<LookupScope, bool> _noAlternative = new();
 
+        /// <summary>An id per distinct set of namespaces and usings in scope, so files that import the same things share their lookups.</summary>
+        private readonly ConcurrentDictionary<string, int> _scopeIdByImports = new(StringComparer.Ordinal);
+
+        /// <summary>The scope id of each namespace block (or file), computed once.</summary>
+        private readonly ConcurrentDictionary<(SyntaxTree Tree, int Block), int> _scopeIdByBlock = new();
+
+        /// <summary>Whether a type (with its bases and interfaces) declares any member named like the method's <c>…Async</c> twin; then accessibility, and so the calling type, matters.</summary>
+        private readonly ConcurrentDictionary<(ITypeSymbol Type, IMethodSymbol Method), bool> _declaresTwinName = new();
+
+        private int _nextScopeId;
+
         public CompilationAnalysis(WellKnownSymbols symbols, GreedyTasksOptions options)
         {
             _symbols = symbols;
@@ -79,7 +90,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            var key = new LookupScope(method.OriginalDefinition, syntax, context.ContainingSymbol.ContainingType);
+            var key = KeyOf(invocation, method, syntax, context.ContainingSymbol.ContainingType);
             if (_noAlternative.ContainsKey(key))
             {
                 return;
@@ -358,6 +369,118 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 && method.ReturnsByRefReadonly == false;
         }
 
+        /// <summary>
+        /// The negative-cache key of a call: what decides whether a member named <c>…Async</c> is in scope. A call on a
+        /// receiver (<c>x.M()</c>, <c>T.M()</c>) sees the receiver type's members and the extension methods its imports bring
+        /// in: files with the same namespaces and usings share one lookup, and the calling type only counts when some type
+        /// in the hierarchy declares a member of that name (private or protected ones depend on where the call is). A call
+        /// by simple name sees everything in scope, so it keeps the file, namespace block and calling type.
+        /// </summary>
+        private LookupScope KeyOf(IInvocationOperation invocation, IMethodSymbol method, InvocationExpressionSyntax syntax, INamedTypeSymbol? callingType)
+        {
+            var definition = method.OriginalDefinition;
+            if (syntax.Expression is not MemberAccessExpressionSyntax)
+            {
+                var block = syntax.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1;
+                return new LookupScope(definition, syntax.SyntaxTree, block, callingType);
+            }
+
+            ITypeSymbol? lookedUpType;
+            int scope;
+            if (method.IsStatic && !method.IsExtensionMethod)
+            {
+                // LookupStaticMembers on the containing type: no extension methods, so the imports do not matter.
+                lookedUpType = method.ContainingType;
+                scope = -1;
+            }
+            else
+            {
+                var receiver = method.IsExtensionMethod ? (invocation.Arguments.IsEmpty ? null : invocation.Arguments[0].Value) : invocation.Instance;
+                lookedUpType = receiver?.WalkDownConversion().Type ?? receiver?.Type ?? method.ContainingType;
+                scope = ScopeIdOf(syntax);
+            }
+
+            var caller = lookedUpType is null || DeclaresTwinName(lookedUpType, method) ? callingType : null;
+            return new LookupScope(definition, tree: null, scope, caller);
+        }
+
+        private int ScopeIdOf(SyntaxNode call)
+        {
+            var block = call.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>();
+            var blockKey = (call.SyntaxTree, block?.SpanStart ?? -1);
+            if (_scopeIdByBlock.TryGetValue(blockKey, out var id))
+            {
+                return id;
+            }
+
+            // Extension methods come from the enclosing namespaces and from the usings of every enclosing block and the file.
+            var imports = new System.Text.StringBuilder();
+            for (var current = block; current is not null; current = current.Parent?.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>())
+            {
+                imports.Append("namespace ").Append(current.Name.ToString()).Append('{');
+                foreach (var external in current.Externs)
+                {
+                    imports.Append(external.ToString()).Append('\n');
+                }
+
+                foreach (var directive in current.Usings)
+                {
+                    imports.Append(directive.ToString()).Append('\n');
+                }
+            }
+
+            if (call.SyntaxTree.GetRoot() is CompilationUnitSyntax unit)
+            {
+                foreach (var external in unit.Externs)
+                {
+                    imports.Append(external.ToString()).Append('\n');
+                }
+
+                foreach (var directive in unit.Usings)
+                {
+                    imports.Append(directive.ToString()).Append('\n');
+                }
+            }
+
+            id = _scopeIdByImports.GetOrAdd(imports.ToString(), _ => System.Threading.Interlocked.Increment(ref _nextScopeId));
+            _scopeIdByBlock.TryAdd(blockKey, id);
+            return id;
+        }
+
+        private bool DeclaresTwinName(ITypeSymbol type, IMethodSymbol method)
+        {
+            var key = (type, method.OriginalDefinition);
+            if (_declaresTwinName.TryGetValue(key, out var declares))
+            {
+                return declares;
+            }
+
+            declares = type is not INamedTypeSymbol named || HasMemberNamed(named, method.Name + "Async");
+            _declaresTwinName.TryAdd(key, declares);
+            return declares;
+        }
+
+        private static bool HasMemberNamed(INamedTypeSymbol type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.MemberNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var face in type.AllInterfaces)
+            {
+                if (face.MemberNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsReducedExtensionCall(IInvocationOperation invocation, InvocationExpressionSyntax syntax)
         {
             return invocation.TargetMethod.IsExtensionMethod
@@ -625,22 +748,26 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 internal readonly struct LookupScope : System.IEquatable<LookupScope>
 {
     private readonly IMethodSymbol _method;
-    private readonly SyntaxTree _tree;
-    private readonly int _namespaceBlock;
+    private readonly SyntaxTree? _tree;
+    private readonly int _scope;
     private readonly INamedTypeSymbol? _callingType;
 
-    public LookupScope(IMethodSymbol method, SyntaxNode call, INamedTypeSymbol? callingType)
+    /// <param name="method">The called method's definition.</param>
+    /// <param name="tree">The file, when the lookup depends on it beyond its imports; otherwise null.</param>
+    /// <param name="scope">The namespace block in <paramref name="tree"/>, or the id of the imports in scope.</param>
+    /// <param name="callingType">The type the call is in, when accessibility can change the result; otherwise null.</param>
+    public LookupScope(IMethodSymbol method, SyntaxTree? tree, int scope, INamedTypeSymbol? callingType)
     {
         _method = method;
-        _tree = call.SyntaxTree;
-        _namespaceBlock = call.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1;
+        _tree = tree;
+        _scope = scope;
         _callingType = callingType;
     }
 
     public bool Equals(LookupScope other) =>
         SymbolEqualityComparer.Default.Equals(_method, other._method)
         && _tree == other._tree
-        && _namespaceBlock == other._namespaceBlock
+        && _scope == other._scope
         && SymbolEqualityComparer.Default.Equals(_callingType, other._callingType);
 
     public override bool Equals(object? obj) => obj is LookupScope other && Equals(other);
@@ -650,8 +777,8 @@ internal readonly struct LookupScope : System.IEquatable<LookupScope>
         unchecked
         {
             var hash = SymbolEqualityComparer.Default.GetHashCode(_method);
-            hash = (hash * 397) ^ _tree.GetHashCode();
-            hash = (hash * 397) ^ _namespaceBlock;
+            hash = (hash * 397) ^ (_tree?.GetHashCode() ?? 0);
+            hash = (hash * 397) ^ _scope;
             return (hash * 397) ^ SymbolEqualityComparer.Default.GetHashCode(_callingType);
         }
     }
