@@ -90,7 +90,10 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            var key = KeyOf(invocation, method, syntax, context.ContainingSymbol.ContainingType);
+            var isReducedCall = IsReducedExtensionCall(invocation, syntax);
+            var receiver = method.IsExtensionMethod ? (isReducedCall ? invocation.Arguments[0].Value : null) : invocation.Instance;
+            var receiverType = receiver?.WalkDownConversion().Type ?? receiver?.Type;
+            var key = KeyOf(method, syntax, receiverType, context.ContainingSymbol.ContainingType);
             if (_noAlternative.ContainsKey(key))
             {
                 return;
@@ -106,15 +109,12 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            var isReducedCall = IsReducedExtensionCall(invocation, syntax);
-            var receiver = method.IsExtensionMethod ? (isReducedCall ? invocation.Arguments[0].Value : null) : invocation.Instance;
             if (IsAwaitable(method.ReturnType))
             {
                 // A custom awaitable is already asynchronous.
                 return;
             }
 
-            var receiverType = receiver?.WalkDownConversion().Type ?? receiver?.Type;
             if (IsExcluded(invocation, method, receiver, receiverType))
             {
                 return;
@@ -370,13 +370,14 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         }
 
         /// <summary>
-        /// The negative-cache key of a call: what decides whether a member named <c>…Async</c> is in scope. A call on a
-        /// receiver (<c>x.M()</c>, <c>T.M()</c>) sees the receiver type's members and the extension methods its imports bring
-        /// in: files with the same namespaces and usings share one lookup, and the calling type only counts when some type
-        /// in the hierarchy declares a member of that name (private or protected ones depend on where the call is). A call
-        /// by simple name sees everything in scope, so it keeps the file, namespace block and calling type.
+        /// The negative-cache key of a call: what decides whether <see cref="LookupAlternatives"/> finds a member named
+        /// <c>…Async</c>, branch by branch. On a receiver's type (<c>x.M()</c>, <c>x.Ext()</c>) the type's members and the
+        /// extension methods the imports bring in count: files with the same namespaces and usings share one lookup. On a
+        /// type (<c>T.M()</c>, <c>Ext.M(x)</c>) only its static members count, whatever the imports. The calling type counts
+        /// only when the looked-up type declares a member of the twin's name (private or protected ones depend on where the
+        /// call is). A call by simple name sees everything in scope, so it keeps the file, namespace block and calling type.
         /// </summary>
-        private LookupScope KeyOf(IInvocationOperation invocation, IMethodSymbol method, InvocationExpressionSyntax syntax, INamedTypeSymbol? callingType)
+        private LookupScope KeyOf(IMethodSymbol method, InvocationExpressionSyntax syntax, ITypeSymbol? receiverType, INamedTypeSymbol? callingType)
         {
             var definition = method.OriginalDefinition;
             if (syntax.Expression is not MemberAccessExpressionSyntax)
@@ -385,22 +386,10 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return new LookupScope(definition, syntax.SyntaxTree, block, callingType);
             }
 
-            ITypeSymbol? lookedUpType;
-            int scope;
-            if (method.IsStatic && !method.IsExtensionMethod)
-            {
-                // LookupStaticMembers on the containing type: no extension methods, so the imports do not matter.
-                lookedUpType = method.ContainingType;
-                scope = -1;
-            }
-            else
-            {
-                var receiver = method.IsExtensionMethod ? (invocation.Arguments.IsEmpty ? null : invocation.Arguments[0].Value) : invocation.Instance;
-                lookedUpType = receiver?.WalkDownConversion().Type ?? receiver?.Type ?? method.ContainingType;
-                scope = ScopeIdOf(syntax);
-            }
-
-            var caller = lookedUpType is null || DeclaresTwinName(lookedUpType, method) ? callingType : null;
+            var onReceiver = !(method.IsStatic && !method.IsExtensionMethod) && receiverType is { TypeKind: not TypeKind.Error };
+            var lookedUpType = onReceiver ? receiverType! : method.ContainingType;
+            var scope = onReceiver ? ScopeIdOf(syntax) : -1;
+            var caller = DeclaresTwinName(lookedUpType, method) ? callingType : null;
             return new LookupScope(definition, tree: null, scope, caller);
         }
 

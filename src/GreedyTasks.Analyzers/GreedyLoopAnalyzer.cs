@@ -64,9 +64,9 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
         if (AwaitPlacement.CanInsertAwait(loop, asyncCode))
         {
             properties.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindYieldInLoop);
-            var targets = new List<ILoopOperation>();
-            CollectYieldTargets(loop, symbols, threshold, targets);
-            if (targets.Count == 1 && ReferenceEquals(targets[0], loop))
+            var targets = new List<(ILoopOperation Loop, long? TripCount)>();
+            CollectYieldTargets(loop, tripCount, symbols, threshold, targets);
+            if (targets.Count == 1 && ReferenceEquals(targets[0].Loop, loop))
             {
                 if (tripCount is not null && CounterOf(loop) is { } counter)
                 {
@@ -76,7 +76,7 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
             }
             else
             {
-                properties.Add(DiagnosticProperties.YieldTargets, DescribeYieldTargets(targets, symbols, threshold));
+                properties.Add(DiagnosticProperties.YieldTargets, DescribeYieldTargets(targets));
             }
 
             if (LoopOffload.CanOffload(loop, asyncCode, context.ContainingSymbol, symbols))
@@ -97,20 +97,20 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
     /// on its own (recursively), or in <paramref name="loop"/> itself when none is. A yield in the outer body alone
     /// would leave an inner nest or an inner long loop greedy, and GT0004 would report it next.
     /// </summary>
-    private static void CollectYieldTargets(ILoopOperation loop, WellKnownSymbols symbols, long threshold, List<ILoopOperation> targets)
+    private static void CollectYieldTargets(ILoopOperation loop, long? tripCount, WellKnownSymbols symbols, long threshold, List<(ILoopOperation Loop, long? TripCount)> targets)
     {
         var count = targets.Count;
         foreach (var operation in loop.Body.DescendantsInSameFunction())
         {
-            if (operation is ILoopOperation inner && !ReferenceEquals(inner, loop) && IsDirectlyNested(inner, loop) && GreedyReason(inner, symbols, threshold, out _) is not null)
+            if (operation is ILoopOperation inner && !ReferenceEquals(inner, loop) && IsDirectlyNested(inner, loop) && GreedyReason(inner, symbols, threshold, out var innerTripCount) is not null)
             {
-                CollectYieldTargets(inner, symbols, threshold, targets);
+                CollectYieldTargets(inner, innerTripCount, symbols, threshold, targets);
             }
         }
 
         if (targets.Count == count)
         {
-            targets.Add(loop);
+            targets.Add((loop, tripCount));
         }
     }
 
@@ -128,12 +128,11 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
     }
 
     /// <summary><c>start,every,counter</c> per target loop keyword, <c>;</c>-separated; <c>every</c> and <c>counter</c> are empty unless the target is a counted loop.</summary>
-    private static string DescribeYieldTargets(List<ILoopOperation> targets, WellKnownSymbols symbols, long threshold)
+    private static string DescribeYieldTargets(List<(ILoopOperation Loop, long? TripCount)> targets)
     {
         var builder = new System.Text.StringBuilder();
-        foreach (var target in targets)
+        foreach (var (target, targetTripCount) in targets)
         {
-            GreedyReason(target, symbols, threshold, out var targetTripCount);
             var counter = targetTripCount is not null ? CounterOf(target) : null;
             builder.Append(builder.Length == 0 ? string.Empty : ";")
                 .Append((KeywordOf(target.Syntax)?.SpanStart ?? target.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))

@@ -123,8 +123,9 @@ internal sealed class AsyncConversion
         var returns = ImmutableArray.CreateBuilder<ReturnRewrite>();
         if (expressionBody is not null)
         {
+            // '=> Task.CompletedTask' holds nothing a fix could rewrite, so it never needs converting.
             var rewrite = Classify(expressionBody, returnType, symbols, semanticModel, cancellationToken);
-            if (rewrite is null)
+            if (rewrite is null or ReturnRewrite.Drop)
             {
                 return null;
             }
@@ -164,9 +165,7 @@ internal sealed class AsyncConversion
                 return current;
             }
 
-            converted = _returns[0] == ReturnRewrite.Drop
-                ? WithEmptyBlockBody(current)
-                : current.ReplaceNode(expressionBody, RewriteExpressionBody(expressionBody, _returns[0]));
+            converted = current.ReplaceNode(expressionBody, RewriteExpressionBody(expressionBody, _returns[0]));
         }
         else if (block is not null)
         {
@@ -299,19 +298,6 @@ internal sealed class AsyncConversion
     {
         var parenthesized = SyntaxFactory.ParenthesizedExpression(operand.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation);
         return SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(parenthesized)).WithAdditionalAnnotations(Simplifier.Annotation);
-    }
-
-    private static SyntaxNode WithEmptyBlockBody(SyntaxNode function)
-    {
-        var block = SyntaxFactory.Block().WithAdditionalAnnotations(Formatter.Annotation);
-        return function switch
-        {
-            MethodDeclarationSyntax method => method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block.WithTrailingTrivia(method.SemicolonToken.TrailingTrivia)),
-            LocalFunctionStatementSyntax localFunction => localFunction.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block.WithTrailingTrivia(localFunction.SemicolonToken.TrailingTrivia)),
-            ParenthesizedLambdaExpressionSyntax lambda => lambda.WithExpressionBody(null).WithBlock(block.WithTriviaFrom(lambda.ExpressionBody!)),
-            SimpleLambdaExpressionSyntax lambda => lambda.WithExpressionBody(null).WithBlock(block.WithTriviaFrom(lambda.ExpressionBody!)),
-            _ => function,
-        };
     }
 
     /// <summary>Adds <c>async</c> after the existing modifiers (<c>public static async Task</c>), or first, taking over the leading trivia of what came first.</summary>

@@ -90,4 +90,27 @@ public partial class AsyncAlternativeTests
             }
             """);
     }
+
+    [Fact]
+    public Task Private_static_alternative_on_the_called_type_is_found_only_from_inside_that_type()
+    {
+        // Journals.Flush(j) looks up static members of Journals only: the calling type decides whether the private twin counts.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Journal { }
+
+            static class Journals
+            {
+                public static void Flush(Journal journal) { }
+                private static Task FlushAsync(Journal journal) => Task.CompletedTask;
+
+                public static async Task Inside(Journal journal) { await Task.Yield(); {|GT0003:Journals.Flush(journal)|}; }
+            }
+
+            class Outside
+            {
+                async Task M(Journal journal) { await Task.Yield(); Journals.Flush(journal); }
+            }
+            """);
+    }
 }
