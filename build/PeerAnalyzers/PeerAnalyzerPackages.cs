@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GreedyTasks.PeerAnalyzers;
+
+/// <summary>
+/// Loads the C# analyzers of the peer packages restored through PeerAnalyzers.props, the way a compiler host
+/// would: the analyzer dlls of the package (code-fix dlls left out), and for packages that ship one folder per
+/// Roslyn version, the highest version the running compiler can load.
+/// </summary>
+internal static class PeerAnalyzerPackages
+{
+    /// <summary>The short names PeerAnalyzers.props records, with their NuGet package ids.</summary>
+    public static IReadOnlyList<(string Name, string PackageId)> Known { get; } = new[]
+    {
+        ("vs-threading", "Microsoft.VisualStudio.Threading.Analyzers"),
+        ("Meziantou", "Meziantou.Analyzer"),
+        ("NetAnalyzers", "Microsoft.CodeAnalysis.NetAnalyzers"),
+        ("AsyncFixer", "AsyncFixer"),
+        ("Sonar", "SonarAnalyzer.CSharp"),
+    };
+
+    private static readonly PeerAssemblyLoader Loader = new();
+
+    public static string PackageId(string name) => Known.FirstOrDefault(k => k.Name == name).PackageId ?? name;
+
+    /// <summary>The restored folder of the package named <paramref name="name"/>, as recorded in <paramref name="assembly"/>'s metadata.</summary>
+    public static string? Folder(Assembly assembly, string name) => assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Where(a => a.Key == "peer:" + name)
+        .Select(a => a.Value)
+        .FirstOrDefault(v => !string.IsNullOrEmpty(v) && Directory.Exists(v));
+
+    /// <summary>The package version: the name of its restored folder.</summary>
+    public static string Version(string folder) => Path.GetFileName(folder.TrimEnd('/', '\\'));
+
+    /// <summary>Every C# analyzer (and suppressor) of the package in <paramref name="folder"/>; load failures go to <paramref name="problems"/>.</summary>
+    public static List<DiagnosticAnalyzer> Load(string name, string folder, ICollection<string> problems)
+    {
+        var dlls = AnalyzerDlls(folder);
+        if (dlls.Count == 0)
+        {
+            problems.Add($"{name}: no C# analyzer dll under {folder}");
+            return new List<DiagnosticAnalyzer>();
+        }
+
+        foreach (var dll in dlls)
+        {
+            Loader.AddDependencyLocation(dll);
+        }
+
+        var analyzers = new List<DiagnosticAnalyzer>();
+        foreach (var dll in dlls)
+        {
+            var reference = new AnalyzerFileReference(dll, Loader);
+            reference.AnalyzerLoadFailed += (_, e) => problems.Add($"{name}: {Path.GetFileName(dll)}: {e.ErrorCode} {e.TypeName} {e.Message}");
+            analyzers.AddRange(reference.GetAnalyzers(LanguageNames.CSharp));
+        }
+
+        return analyzers;
+    }
+
+    /// <summary>The ids an analyzer supports; empty if asking throws (a peer's problem, not ours).</summary>
+    public static IReadOnlyList<string> SupportedIds(DiagnosticAnalyzer analyzer)
+    {
+        try
+        {
+            return analyzer is DiagnosticSuppressor suppressor
+                ? suppressor.SupportedSuppressions.Select(s => s.Id).ToList()
+                : analyzer.SupportedDiagnostics.Select(d => d.Id).ToList();
+        }
+        catch (Exception)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    private static List<string> AnalyzerDlls(string root)
+    {
+        var analyzersFolder = Path.Combine(root, "analyzers");
+        if (!Directory.Exists(analyzersFolder))
+        {
+            return new List<string>();
+        }
+
+        var candidates = Directory.GetFiles(analyzersFolder, "*.dll", SearchOption.AllDirectories)
+            .Select(p => p.Replace('\\', '/'))
+            .Where(p => !p.Contains("/vb/", StringComparison.Ordinal) && !p.Contains("CodeFix", StringComparison.OrdinalIgnoreCase) && !p.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var host = typeof(Compilation).Assembly.GetName().Version ?? new Version(4, 0);
+        var versioned = candidates
+            .Select(p => (Path: p, Version: RoslynFolderVersion(p)))
+            .Where(c => c.Version is not null)
+            .ToList();
+        if (versioned.Count > 0)
+        {
+            var best = versioned.Where(c => c.Version! <= new Version(host.Major, host.Minor)).Select(c => c.Version!).DefaultIfEmpty().Max();
+            candidates = versioned.Where(c => c.Version == best).Select(c => c.Path).ToList();
+        }
+
+        return candidates.OrderBy(p => p, StringComparer.Ordinal).ToList();
+    }
+
+    private static Version? RoslynFolderVersion(string path)
+    {
+        foreach (var part in path.Split('/'))
+        {
+            if (part.StartsWith("roslyn", StringComparison.Ordinal) && System.Version.TryParse(part["roslyn".Length..], out var v))
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Loads analyzer dlls into the default context; their dependencies resolve from the folders added.</summary>
+    private sealed class PeerAssemblyLoader : IAnalyzerAssemblyLoader
+    {
+        private readonly ConcurrentDictionary<string, string> byName = new(StringComparer.OrdinalIgnoreCase);
+
+        public PeerAssemblyLoader()
+        {
+            AssemblyLoadContext.Default.Resolving += (context, name) =>
+                name.Name is not null && byName.TryGetValue(name.Name, out var path) ? context.LoadFromAssemblyPath(path) : null;
+        }
+
+        public void AddDependencyLocation(string fullPath)
+        {
+            byName.TryAdd(Path.GetFileNameWithoutExtension(fullPath), fullPath);
+            var folder = Path.GetDirectoryName(fullPath);
+            if (folder is null)
+            {
+                return;
+            }
+
+            foreach (var dll in Directory.GetFiles(folder, "*.dll"))
+            {
+                byName.TryAdd(Path.GetFileNameWithoutExtension(dll), dll);
+            }
+        }
+
+        public Assembly LoadFromPath(string fullPath)
+        {
+            var name = AssemblyName.GetAssemblyName(fullPath);
+            var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && string.Equals(a.GetName().Name, name.Name, StringComparison.OrdinalIgnoreCase));
+            return loaded ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+        }
+    }
+}
