@@ -11,7 +11,8 @@ namespace GreedyTasks.Analyzers;
 /// GT0100: reports, once per compilation, GreedyTasks configuration that cannot be read: malformed entries in
 /// <c>greedy_tasks.excluded_methods</c> (.editorconfig / .globalconfig) and in <c>GreedyTasks.ExcludedMethods.txt</c>
 /// files, a <c>greedy_tasks.loop_iteration_threshold</c> that is not a positive whole number, and a
-/// <c>greedy_tasks.task_returning_methods</c> that is not <c>true</c> or <c>false</c>. Each message names the key, the value
+/// <c>greedy_tasks.task_returning_methods</c> or <c>greedy_tasks.suppress_duplicate_peer_diagnostics</c> that is not
+/// <c>true</c> or <c>false</c>. Each message names the key, the value
 /// and where it was set. The rules read the same values through <see cref="Core.GreedyTasksOptions"/>, which skips
 /// such entries and uses the defaults, so bad configuration never throws.
 /// </summary>
@@ -77,6 +78,13 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             && reported.Add(OptionKeys.TaskReturningMethods + "=" + taskReturning))
         {
             Report(context, $"'{taskReturning}' is not a valid {OptionKeys.TaskReturningMethods} (true or false) in {SourceOf(OptionKeys.TaskReturningMethods, taskReturning, globalOptions, tree)}; the default false is used");
+        }
+
+        if (options.TryGetValue(OptionKeys.SuppressDuplicatePeerDiagnostics, out var suppressDuplicates) && !string.IsNullOrWhiteSpace(suppressDuplicates)
+            && !OptionValues.TryParseBoolean(suppressDuplicates, out _)
+            && reported.Add(OptionKeys.SuppressDuplicatePeerDiagnostics + "=" + suppressDuplicates))
+        {
+            Report(context, $"'{suppressDuplicates}' is not a valid {OptionKeys.SuppressDuplicatePeerDiagnostics} (true or false) in {SourceOf(OptionKeys.SuppressDuplicatePeerDiagnostics, suppressDuplicates, globalOptions, tree)}; the default false is used");
         }
 
         if (!options.TryGetValue(OptionKeys.ExcludedMethods, out var value))

@@ -18,6 +18,15 @@ internal static class OptionKeys
     /// <summary>The default of <see cref="TaskReturningMethods"/>.</summary>
     public const bool DefaultTaskReturningMethods = false;
 
+    /// <summary>
+    /// When true, the peer-package diagnostics GreedyTasks duplicates (VSTHRD002, CA1849, MA0042, …) are suppressed on the
+    /// call a GreedyTasks rule already reports; see <see cref="DuplicatePeerDiagnosticSuppressor"/>.
+    /// </summary>
+    public const string SuppressDuplicatePeerDiagnostics = "greedy_tasks.suppress_duplicate_peer_diagnostics";
+
+    /// <summary>The default of <see cref="SuppressDuplicatePeerDiagnostics"/>: off, so installing GreedyTasks never hides another package's warning unasked.</summary>
+    public const bool DefaultSuppressDuplicatePeerDiagnostics = false;
+
     /// <summary>The AdditionalFile (any folder) with one excluded doc-comment ID per line; other packages may ship one too.</summary>
     public const string ExcludedMethodsFileName = "GreedyTasks.ExcludedMethods.txt";
 }
