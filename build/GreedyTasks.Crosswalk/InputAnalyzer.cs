@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GreedyTasks.Crosswalk;
 
 /// <summary>What one input produced: its findings, its compiler errors, and the analyzers that threw on it.</summary>
-internal sealed record InputResult(TestInput Input, IReadOnlyList<Finding> Findings, int CompilerErrors, IReadOnlyList<string> AnalyzerFailures);
+internal sealed record InputResult(TestInput Input, IReadOnlyList<Finding> Findings, IReadOnlyList<string> CompilerErrors, IReadOnlyList<string> AnalyzerFailures);
 
 /// <summary>
 /// Compiles one <see cref="TestInput"/> (all its documents as one project) and runs the whole lineup on it with
@@ -60,7 +60,7 @@ internal sealed class InputAnalyzer
             reportSuppressedDiagnostics: false));
         // One pass binds the compilation for the compiler and the analyzers alike; compiler errors are only counted.
         var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-        var errors = all.Count(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal));
+        var errors = all.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal)).Select(d => d.Id).ToList();
         var diagnostics = all.Where(d => lineup.Reports(d.Id) || d.Id == "AD0001");
 
         var findings = new List<Finding>();

@@ -39,12 +39,12 @@ internal static class MarkdownReport
         {
             PeerTable(md, scope, matrix, greedyTasksIds);
             GreedyTasksTable(md, scope, matrix);
+            RelationTable(md, scope, matrix, greedyTasksIds);
         }
 
-        var all = scopes[0].Matrix;
-        RelationTable(md, all, greedyTasksIds);
-        PeerOnlySections(md, all);
-        GreedyTasksOnlySections(md, all, greedyTasksIds);
+        var (mainScope, main) = scopes[0];
+        PeerOnlySections(md, mainScope, main);
+        GreedyTasksOnlySections(md, mainScope, main, greedyTasksIds);
         return md.ToString();
     }
 
@@ -100,10 +100,10 @@ internal static class MarkdownReport
         md.AppendLine();
     }
 
-    private static void RelationTable(StringBuilder md, OverlapMatrix matrix, IReadOnlyList<string> greedyTasksIds)
+    private static void RelationTable(StringBuilder md, string scope, OverlapMatrix matrix, IReadOnlyList<string> greedyTasksIds)
     {
         var relations = Enum.GetValues<SpanRelation>();
-        md.AppendLine("## Span relations of overlapping pairs (all inputs)");
+        md.AppendLine($"## Span relations of overlapping pairs ({scope})");
         md.AppendLine();
         md.AppendLine("One row per peer rule, counting overlapping (peer finding, GT finding) pairs; the detail names the GT rules involved.");
         md.AppendLine();
@@ -122,9 +122,9 @@ internal static class MarkdownReport
         md.AppendLine();
     }
 
-    private static void PeerOnlySections(StringBuilder md, OverlapMatrix matrix)
+    private static void PeerOnlySections(StringBuilder md, string scope, OverlapMatrix matrix)
     {
-        md.AppendLine("## What each peer rule reports that GreedyTasks does not (peer-only, all inputs)");
+        md.AppendLine($"## What each peer rule reports that GreedyTasks does not (peer-only; {scope})");
         md.AppendLine();
         foreach (var rule in PeerRule.All)
         {
@@ -135,9 +135,9 @@ internal static class MarkdownReport
         }
     }
 
-    private static void GreedyTasksOnlySections(StringBuilder md, OverlapMatrix matrix, IReadOnlyList<string> greedyTasksIds)
+    private static void GreedyTasksOnlySections(StringBuilder md, string scope, OverlapMatrix matrix, IReadOnlyList<string> greedyTasksIds)
     {
-        md.AppendLine("## What GreedyTasks reports that each peer rule does not (GT-only, all inputs)");
+        md.AppendLine($"## What GreedyTasks reports that each peer rule does not (GT-only; {scope})");
         md.AppendLine();
         md.AppendLine("Listed for the rule pairs that overlap at least once, and for each GT rule against all compared peers together.");
         md.AppendLine();

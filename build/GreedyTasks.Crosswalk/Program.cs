@@ -85,12 +85,7 @@ internal static class Program
             log.WriteLine($"analyzer failure: {failure}");
         }
 
-        var scopes = new List<(string, OverlapMatrix)> { (sampleOnly ? "sample" : "all inputs", new OverlapMatrix(findings, lineup.GreedyTasksIds)) };
-        if (!sampleOnly)
-        {
-            scopes.Add(("sample", new OverlapMatrix(findings.Where(f => f.Source == TestInputCorpus.SampleSource).ToList(), lineup.GreedyTasksIds)));
-            scopes.Add(("test inputs", new OverlapMatrix(findings.Where(f => f.Source == TestInputCorpus.SuiteSource).ToList(), lineup.GreedyTasksIds)));
-        }
+        var scopes = Scopes(results, findings, lineup.GreedyTasksIds, sampleOnly);
 
         var run = new RunInfo(
             "dotnet run --project build/GreedyTasks.Crosswalk -c Release --" + string.Concat(args.Select(a => " " + a)),
@@ -106,7 +101,7 @@ internal static class Program
         Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
         await File.WriteAllTextAsync(outPath, markdown).ConfigureAwait(false);
 
-        var all = scopes[0].Item2;
+        var all = scopes.Last().Matrix;
         var greedyTasksCount = findings.Count(f => f.IsGreedyTasks);
         var peerCount = findings.Count - greedyTasksCount;
         Console.WriteLine(
@@ -141,10 +136,46 @@ internal static class Program
         return results;
     }
 
+    /// <summary>
+    /// The input sets the report counts separately. The first is the one the detailed sections use: code that compiles
+    /// (the sample and the snippets without compiler errors). Snippets with errors are mostly fragments the extractor
+    /// picks up (an InlineData argument such as "Task.WaitAll(a, b)") and deliberately incomplete code; counted apart,
+    /// they cannot blur what each rule does on real code. "All inputs" comes last, for the summary line.
+    /// </summary>
+    private static List<(string Name, OverlapMatrix Matrix)> Scopes(IReadOnlyList<InputResult> results, IReadOnlyList<Finding> findings, IReadOnlyList<string> greedyTasksIds, bool sampleOnly)
+    {
+        if (sampleOnly)
+        {
+            return new() { ("sample", new OverlapMatrix(findings, greedyTasksIds)) };
+        }
+
+        var broken = results.Where(r => r.CompilerErrors.Count > 0).Select(r => (r.Input.Source, r.Input.Name)).ToHashSet();
+        bool Compiles(Finding f) => !broken.Contains((f.Source, f.Input));
+        OverlapMatrix Matrix(Func<Finding, bool> keep) => new(findings.Where(keep).ToList(), greedyTasksIds);
+        return new()
+        {
+            ("code that compiles: sample + test inputs without compiler errors", Matrix(Compiles)),
+            ("sample only", Matrix(f => f.Source == TestInputCorpus.SampleSource)),
+            ("test inputs without compiler errors", Matrix(f => f.Source == TestInputCorpus.SuiteSource && Compiles(f))),
+            ("test inputs with compiler errors", Matrix(f => !Compiles(f))),
+            ("all inputs", Matrix(_ => true)),
+        };
+    }
+
     private static List<string> DescribeInputs(IReadOnlyList<InputResult> results) =>
         results.GroupBy(r => r.Input.Source)
             .Select(g => g.Key == TestInputCorpus.SampleSource
-                ? $"samples/GreedyWorker, all {g.Sum(r => r.Input.Documents.Length) - 1} .cs files as one console project plus the SDK's implicit global usings; {g.Sum(r => r.CompilerErrors)} compiler errors"
-                : $"{g.Count()} distinct C# snippets from tests/GreedyTasks.Tests (markup stripped by TestInputCorpus), each its own compilation; {g.Count(r => r.CompilerErrors > 0)} of them have compiler errors (incomplete-code tests, snippets written against net8.0)")
+                ? $"samples/GreedyWorker, all {g.Sum(r => r.Input.Documents.Length) - 1} .cs files as one console project plus the SDK's implicit global usings; {g.Sum(r => r.CompilerErrors.Count)} compiler errors"
+                : $"{g.Count()} distinct C# snippets from tests/GreedyTasks.Tests (markup stripped by TestInputCorpus), each its own compilation; "
+                    + $"{g.Count(r => r.CompilerErrors.Count > 0)} of them have compiler errors ({MostFrequentErrors(g)})")
             .ToList();
+
+    /// <summary>Which errors, and in how many snippets: tells deliberate incomplete code from inputs the crosswalk compiles badly.</summary>
+    private static string MostFrequentErrors(IEnumerable<InputResult> results) =>
+        string.Join(", ", results.SelectMany(r => r.CompilerErrors.Distinct())
+            .GroupBy(id => id)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(6)
+            .Select(g => $"{g.Key} in {g.Count()}"));
 }
