@@ -11,6 +11,7 @@ namespace GreedyTasks.Crosswalk;
 /// <param name="File">The document path inside that project.</param>
 /// <param name="Line">1-based line of the span start.</param>
 /// <param name="SourceLine">That line's text, trimmed, for examples.</param>
+/// <param name="SpanText">The text the span covers, to show how peer and GT spans differ.</param>
 /// <param name="Subject">What the diagnostic is about: the member called or accessed, or the statement kind (see <see cref="Subjects"/>).</param>
 internal sealed record Finding(
     string Source,
@@ -20,6 +21,7 @@ internal sealed record Finding(
     TextSpan Span,
     int Line,
     string SourceLine,
+    string SpanText,
     string Subject,
     CodeContext Context)
 {

@@ -98,6 +98,7 @@ internal sealed class InputAnalyzer
                 span,
                 line.LineNumber + 1,
                 line.ToString().Trim(),
+                tree.GetText(cancellationToken).ToString(span),
                 Subjects.Of(root, span, model),
                 CodeContexts.Of(node, model)));
         }

@@ -12,7 +12,8 @@ namespace GreedyTasks.Crosswalk;
 internal static class MarkdownReport
 {
     private const int SubjectsShown = 8;
-    private const int ExamplesShown = 4;
+    /// <summary>Examples per list; <c>--examples N</c> changes it for a closer look.</summary>
+    public static int ExamplesShown { get; set; } = 4;
 
     public static string Render(RunInfo run, IReadOnlyList<(string Scope, OverlapMatrix Matrix)> scopes, IReadOnlyList<string> greedyTasksIds)
     {
@@ -105,10 +106,10 @@ internal static class MarkdownReport
         var relations = Enum.GetValues<SpanRelation>();
         md.AppendLine($"## Span relations of overlapping pairs ({scope})");
         md.AppendLine();
-        md.AppendLine("One row per peer rule, counting overlapping (peer finding, GT finding) pairs; the detail names the GT rules involved.");
+        md.AppendLine("One row per peer rule. *Closest match*: each overlapping peer finding once, by its closest GT span (identical before peer inside GT, GT inside peer, partial). *Pairs*: every overlapping (peer finding, GT finding) pair; nested blocking calls make extra pairs. The detail splits the pairs by GT rule.");
         md.AppendLine();
-        md.AppendLine($"| peer rule | pairs | {string.Join(" | ", relations.Select(SpanRelations.Describe))} | by GT rule |");
-        md.AppendLine($"|---|---:|{string.Concat(relations.Select(_ => "---:|"))}---|");
+        md.AppendLine($"| peer rule | overlapping | closest match: {string.Join(" / ", relations.Select(SpanRelations.Describe))} | pairs | {string.Join(" | ", relations.Select(SpanRelations.Describe))} | pairs by GT rule |");
+        md.AppendLine($"|---|---:|---|---:|{string.Concat(relations.Select(_ => "---:|"))}---|");
         foreach (var row in matrix.Peers)
         {
             var total = row.Relations.Values.Sum(r => r.Values.Sum());
@@ -116,7 +117,25 @@ internal static class MarkdownReport
             var detail = string.Join("; ", greedyTasksIds
                 .Where(id => row.Relations[id].Count > 0)
                 .Select(id => $"{id}: " + string.Join(", ", row.Relations[id].OrderBy(kv => kv.Key).Select(kv => $"{kv.Value} {SpanRelations.Describe(kv.Key)}"))));
-            md.AppendLine($"| {row.Rule.Id} | {total} | {string.Join(" | ", byRelation)} | {detail} |");
+            var closest = string.Join(" / ", relations.Select(rel => Count(row.ClosestRelations, rel)));
+            md.AppendLine($"| {row.Rule.Id} | {row.Overlapping} | {closest} | {total} | {string.Join(" | ", byRelation)} | {detail} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Pairs whose spans differ, for example (peer span → GT span):");
+        md.AppendLine();
+        foreach (var row in matrix.Peers)
+        {
+            var differing = greedyTasksIds.SelectMany(id => matrix.Pairs(row.Rule.Id, id))
+                .Select(pair => (pair.Peer, pair.GreedyTasks, Relation: SpanRelations.Classify(pair.Peer.Span, pair.GreedyTasks.Span)))
+                .Where(pair => pair.Relation != SpanRelation.Identical)
+                .GroupBy(pair => (pair.Relation, pair.GreedyTasks.Id, pair.GreedyTasks.Subject))
+                .SelectMany(g => g.Take(1))
+                .Take(6);
+            foreach (var (peer, greedyTasks, relation) in differing)
+            {
+                md.AppendLine($"- {row.Rule.Id}/{greedyTasks.Id}, {SpanRelations.Describe(relation)}: `{Code(Text(peer))}` → `{Code(Text(greedyTasks))}` — {greedyTasks.Where}");
+            }
         }
 
         md.AppendLine();
@@ -209,6 +228,8 @@ internal static class MarkdownReport
 
         md.AppendLine();
     }
+
+    private static string Text(Finding finding) => finding.SpanText.ReplaceLineEndings(" ");
 
     private static int Count<TKey>(IReadOnlyDictionary<TKey, int> counts, TKey key) => counts.TryGetValue(key, out var n) ? n : 0;
 

@@ -7,6 +7,7 @@ namespace GreedyTasks.Crosswalk;
 /// <summary>The counts of one peer rule against all GreedyTasks rules.</summary>
 /// <param name="OverlappingByGreedyTasks">Per GT rule, how many of this rule's findings overlap one of its findings (a finding can count under several).</param>
 /// <param name="Relations">Per overlapping (peer, GT) pair, how the spans relate; keyed by GT rule.</param>
+/// <param name="ClosestRelations">Per overlapping peer finding, its closest GT match (identical first, then peer inside GT, GT inside peer, partial).</param>
 internal sealed record PeerRuleCounts(
     PeerRule Rule,
     int Total,
@@ -14,7 +15,8 @@ internal sealed record PeerRuleCounts(
     IReadOnlyDictionary<string, int> OverlappingByGreedyTasks,
     int PeerOnly,
     IReadOnlyDictionary<CodeContext, int> PeerOnlyByContext,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<SpanRelation, int>> Relations);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<SpanRelation, int>> Relations,
+    IReadOnlyDictionary<SpanRelation, int> ClosestRelations);
 
 /// <summary>The counts of one GreedyTasks rule: its total, and per peer rule how many of its findings that rule does not overlap.</summary>
 internal sealed record GreedyTasksRuleCounts(string Id, int Total, IReadOnlyDictionary<string, int> OnlyVersusPeer, int OnlyVersusAllPeers);
@@ -90,7 +92,12 @@ internal sealed class OverlapMatrix
                 .GroupBy(pair => SpanRelations.Classify(pair.Peer.Span, pair.GreedyTasks.Span))
                 .ToDictionary(g => g.Key, g => g.Count()),
             StringComparer.Ordinal);
-        return new PeerRuleCounts(rule, own.Count, overlapping.Count, byGreedyTasks, peerOnly.Count, byContext, relations);
+        // Nested calls (t.Result inside F(t.Result).Result) pair one peer finding with several GT findings; the closest
+        // match says which relation a duplicate check must accept to catch every duplicate.
+        var closest = overlapping
+            .GroupBy(f => overlapsOfPeer[f].Min(g => SpanRelations.Classify(f.Span, g.Span)))
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new PeerRuleCounts(rule, own.Count, overlapping.Count, byGreedyTasks, peerOnly.Count, byContext, relations, closest);
     }
 
     private GreedyTasksRuleCounts CountGreedyTasks(string id)

@@ -15,7 +15,7 @@ namespace GreedyTasks.Crosswalk;
 
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run --project build/GreedyTasks.Crosswalk -c Release -- [--sample-only] [--jobs N] [--out <report.md>]";
+    private const string Usage = "usage: dotnet run --project build/GreedyTasks.Crosswalk -c Release -- [--sample-only] [--jobs N] [--examples N] [--out <report.md>]";
 
     /// <summary>
     /// Exit codes: 0 success; 1 no reference pack; 2 bad arguments; 3 a peer package or rule failed to load;
@@ -35,6 +35,10 @@ internal static class Program
                     break;
                 case "--jobs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     jobs = n;
+                    i++;
+                    break;
+                case "--examples" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var e):
+                    MarkdownReport.ExamplesShown = e;
                     i++;
                     break;
                 case "--out" when i + 1 < args.Length:
