@@ -20,8 +20,10 @@
 #   - `-p:GreedyTasksMode=strict`: the build fails with error GT0001, and the Thread.Sleep in TaskReturning.cs's
 #     non-async `Task` method is reported (error GT0002), because strict turns on task_returning_methods;
 #   - ` Strict ` set in a second project's own file (not on the command line; case and white space differ),
-#     next to a .globalconfig of the user's that sets GT0001 to warning: GT0001 is a warning (the user's file
-#     wins over the preset's global_level), TaskReturning.cs is reported as error GT0002 (the preset applies);
+#     next to a .globalconfig of the user's that sets GT0001 to warning and an .editorconfig whose
+#     [TaskReturning.cs] section sets GT0002 to warning: Program.cs has error GT0002 (the preset applies),
+#     GT0001 is a warning (the user's .globalconfig wins over the preset's global_level), and TaskReturning.cs
+#     has warning GT0002 (reported at all: task_returning_methods from the preset; a warning: .editorconfig wins);
 #   - `-p:GreedyTasksMode=paranoid` (unknown): the build succeeds with warning GTB001 naming the value, and the
 #     rules keep their defaults (warning GT0001, TaskReturning.cs not reported).
 set -euo pipefail
@@ -215,21 +217,28 @@ if has "$strict_mode_log" 'error GT0001'; then pass "strict: reports error GT000
 if has "$strict_mode_log" "$task_returning_reported"; then pass "strict: reports the non-async Task method (error GT0002 in TaskReturning.cs)"; else fail "strict: the non-async Task method is not reported as error GT0002"; fi
 
 # The preset set in the project file, as users write it: the item conditions in the props file must see it.
-# The user's own .globalconfig (level 100 by default) must win over the preset (level -10) for GT0001.
+# The user's own .globalconfig (level 100 by default) must win over the preset (level -10) for GT0001, and an
+# .editorconfig section over any global config for GT0002 in TaskReturning.cs.
 own="$work/consumer-own-globalconfig"
 own_log="$work/build-own-globalconfig.log"
 mkdir -p "$own"
 cp "$consumer"/nuget.config "$consumer"/Directory.* "$consumer"/*.cs "$own/"
 sed 's|<Nullable>enable</Nullable>|<Nullable>enable</Nullable>\n    <GreedyTasksMode> Strict </GreedyTasksMode>|' "$consumer/Greedy.csproj" >"$own/Greedy.csproj"
 printf 'is_global = true\ndotnet_diagnostic.GT0001.severity = warning\n' >"$own/.globalconfig"
+printf 'root = true\n\n[TaskReturning.cs]\ndotnet_diagnostic.GT0002.severity = warning\n' >"$own/.editorconfig"
 if grep -qF '<GreedyTasksMode> Strict </GreedyTasksMode>' "$own/Greedy.csproj" \
     && dotnet restore "$own/Greedy.csproj" "${common[@]}" >"$work/restore-own.log" 2>&1; then
     build_to "$own_log" "$own/Greedy.csproj"
-    if has "$own_log" "$task_returning_reported"; then pass "' Strict ' in the project file: the preset applies (error GT0002 in TaskReturning.cs)"; else fail "' Strict ' in the project file: the preset does not apply"; fi
+    if has "$own_log" 'Program\.cs\([0-9,]+\): error GT0002'; then pass "' Strict ' in the project file: the preset applies (error GT0002 in Program.cs)"; else fail "' Strict ' in the project file: the preset does not apply (no error GT0002 in Program.cs)"; fi
     if has "$own_log" 'warning GT0001' && ! has "$own_log" 'error GT0001'; then
         pass "a user .globalconfig wins over the preset (GT0001 stays a warning)"
     else
         fail "a user .globalconfig does not win over the preset for GT0001"
+    fi
+    if has "$own_log" 'TaskReturning\.cs\([0-9,]+\): warning GT0002'; then
+        pass "an .editorconfig section wins over the preset (warning GT0002 in TaskReturning.cs, reported because of task_returning_methods)"
+    else
+        fail "TaskReturning.cs has no warning GT0002 (the preset's task_returning_methods or the .editorconfig severity did not apply)"
     fi
 else
     fail "could not set up the consumer with GreedyTasksMode in its project file"
