@@ -15,6 +15,9 @@
 #     task-returning non-async method of TaskReturning.cs, and no GTB001;
 #   - `dotnet build -warnaserror:GT0001` fails with error GT0001.
 # Presets (build/GreedyTasks.Analyzers.props in the package, docs/configuration.md#presets):
+#   - the compiler's EditorConfigFiles (`dotnet msbuild -getItem`) hold no preset file without a mode, and exactly
+#     the chosen one with `-p:GreedyTasksMode=recommended` or `strict` (recommended behaves like no mode, so this
+#     is how its selection is seen);
 #   - `-p:GreedyTasksMode=recommended`: the build succeeds with warnings GT0001 and GT0002, TaskReturning.cs is
 #     not reported;
 #   - `-p:GreedyTasksMode=strict`: the build fails with error GT0001, and the Thread.Sleep in TaskReturning.cs's
@@ -201,6 +204,20 @@ build_to() {
 has() { grep -qE "$2" "$1"; }
 task_returning_reported='TaskReturning\.cs\([0-9,]+\): error GT0002'
 task_returning_any='TaskReturning\.cs\([0-9,]+\): (warning|error) GT'
+
+# preset_files [args...]: the names of the GreedyTasks preset files among the compiler's EditorConfigFiles.
+preset_files() {
+    dotnet msbuild "$consumer/Greedy.csproj" -nologo -getItem:EditorConfigFiles "$@" 2>&1 \
+        | grep -oE '"Identity": "[^"]*GreedyTasks\.[a-z]+\.globalconfig"' | sed -E 's|.*/||; s|"$||' | sort -u | paste -sd ' ' - || true
+}
+for mode in "" recommended strict; do
+    if [[ -z "$mode" ]]; then found="$(preset_files)"; expected=""; label="no mode"; else found="$(preset_files "-p:GreedyTasksMode=$mode")"; expected="GreedyTasks.$mode.globalconfig"; label="$mode"; fi
+    if [[ "$found" == "$expected" ]]; then
+        pass "$label: the compiler gets ${expected:-no preset file}"
+    else
+        fail "$label: the compiler gets '${found}', expected '${expected}'"
+    fi
+done
 
 recommended_log="$work/build-recommended.log"
 build_to "$recommended_log" "$consumer/Greedy.csproj" -p:GreedyTasksMode=recommended
