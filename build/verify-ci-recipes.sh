@@ -17,8 +17,9 @@
 #   1. -warnaserror: `dotnet build -warnaserror:GT0001,GT0002` exits non-zero and reports error GT0001 and
 #      error GT0002;
 #   2. SARIF: `dotnet build -p:ErrorLog=<file>%2Cversion=2.1` writes a SARIF 2.1.0 log (parsed with python3, which
-#      this check needs) with results for each of GT0001-GT0006, and every GT rule with a result has a helpUri
-#      ending in docs/rules/<ID>.md;
+#      this check needs) with results for each of GT0001-GT0006, all at level "warning", and every GT rule with a
+#      result has a helpUri ending in docs/rules/<ID>.md; the same with -p:GreedyTasksMode=strict fails the build
+#      and its log has GT0001-GT0003 at level "error";
 #   3. dotnet format: `dotnet format analyzers <project> --diagnostics <ID> --severity warn`, once per ID for GT0001,
 #      GT0002, GT0003, GT0004 and GT0005 in that order, on the copy. Before: the sample reports every one of
 #      GT0001-GT0006. After each call: the call succeeds and changes files, the copy still builds, and no
@@ -140,31 +141,21 @@ if grep -qE 'error GT0002: ' "$log"; then pass "-warnaserror:GT0001,GT0002: erro
 step_time "$start"
 
 # --- 2. SARIF ---------------------------------------------------------------------------------------------------
-echo "--- recipe 2: dotnet build -p:ErrorLog=<file>%2Cversion=2.1"
+echo "--- recipe 2: dotnet build -p:ErrorLog=<file>%2Cversion=2.1 (without a mode, then with GreedyTasksMode=strict)"
 start=$SECONDS
-sarif="$work/greedyworker.sarif"
-baseline_log="$logs/sarif-build.log"
-status=0
-# %2C is an escaped comma: a plain comma would end the property value and leave version=2.1 as a property of its own.
-dotnet build "$project" --no-restore --no-incremental "-p:ErrorLog=$sarif%2Cversion=2.1" "${common[@]}" >"$baseline_log" 2>&1 || status=$?
-if [[ $status -eq 0 ]]; then pass "SARIF: the build succeeds"; else fail "SARIF: the build failed (exit code $status)"; show_log "$baseline_log"; fi
-if [[ ! -s "$sarif" ]]; then
-    fail "SARIF: no log was written to $sarif"
-elif ! command -v python3 >/dev/null 2>&1; then
-    fail "SARIF: python3 is needed to parse the log and is not installed"
-else
-    # Prints one PASS/FAIL line per assertion; exit code 1 when any failed.
-    sarif_status=0
-    python3 - "$sarif" <<'PY' || sarif_status=$?
+# Checks one SARIF log; prints one PASS/FAIL line per assertion and exits 1 when any failed.
+# Arguments: the log, a label, and the level every GT0001-GT0003 result must have (GT0004-GT0006: warning).
+cat > "$work/check-sarif.py" <<'PY'
 import json, re, sys
 
-with open(sys.argv[1], encoding="utf-8-sig") as f:
+path, label, blocking_level = sys.argv[1:4]
+with open(path, encoding="utf-8-sig") as f:
     log = json.load(f)
 ok = True
 
 def check(condition, text):
     global ok
-    print(("PASS: SARIF: " if condition else "FAIL: SARIF: ") + text)
+    print(("PASS: " if condition else "FAIL: ") + label + ": " + text)
     ok = ok and condition
 
 check(log.get("version") == "2.1.0", "the log is SARIF version 2.1.0 (found %r)" % log.get("version"))
@@ -172,17 +163,41 @@ results, rules = [], []
 for run in log.get("runs", []):
     results += run.get("results", [])
     rules += run.get("tool", {}).get("driver", {}).get("rules", [])
-reported = sorted({r.get("ruleId") for r in results if re.fullmatch(r"GT\d{4}", r.get("ruleId") or "")})
+gt_results = [r for r in results if re.fullmatch(r"GT\d{4}", r.get("ruleId") or "")]
+reported = sorted({r["ruleId"] for r in gt_results})
 expected = ["GT0001", "GT0002", "GT0003", "GT0004", "GT0005", "GT0006"]
 check(all(i in reported for i in expected), "results for each of %s (found %s)" % (", ".join(expected), ", ".join(reported) or "none"))
 for rule_id in reported:
     links = sorted({r.get("helpUri") or "" for r in rules if r.get("id") == rule_id})
     good = bool(links) and all(l.endswith("/docs/rules/%s.md" % rule_id) for l in links)
-    check(good, "%s has helpUri %s" % (rule_id, ", ".join(links) or "(no rule entry)"))
+    want = blocking_level if rule_id in ("GT0001", "GT0002", "GT0003") else "warning"
+    levels = sorted({r.get("level", "warning") for r in gt_results if r["ruleId"] == rule_id})
+    check(good and levels == [want], "%s: level %s, helpUri %s" % (rule_id, "/".join(levels), ", ".join(links) or "(no rule entry)"))
 sys.exit(0 if ok else 1)
 PY
-    [[ $sarif_status -eq 0 ]] || failures=$((failures + 1))
-fi
+# run_sarif <label> <log> <sarif> <GT0001-GT0003 level> [build args...]
+run_sarif() {
+    local label="$1" log="$2" sarif="$3" level="$4"; shift 4
+    local status=0
+    # %2C is an escaped comma: a plain comma would end the value and make version=2.1 a property of its own.
+    dotnet build "$project" --no-restore --no-incremental "-p:ErrorLog=$sarif%2Cversion=2.1" "$@" "${common[@]}" >"$log" 2>&1 || status=$?
+    if [[ $level == warning ]]; then
+        if [[ $status -eq 0 ]]; then pass "$label: the build succeeds"; else fail "$label: the build failed (exit code $status)"; show_log "$log"; fi
+    else
+        if [[ $status -ne 0 ]]; then pass "$label: the build fails (exit code $status)"; else fail "$label: the build succeeded"; fi
+    fi
+    if [[ ! -s "$sarif" ]]; then
+        fail "$label: no log was written to $sarif"
+    elif ! command -v python3 >/dev/null 2>&1; then
+        fail "$label: python3 is needed to parse the log and is not installed"
+    else
+        python3 "$work/check-sarif.py" "$sarif" "$label" "$level" || failures=$((failures + 1))
+    fi
+}
+baseline_log="$logs/sarif-build.log"
+run_sarif "SARIF" "$baseline_log" "$work/greedyworker.sarif" warning
+# With the strict preset the compiler itself reports GT0001-GT0003 as errors, so the log says "error" too.
+run_sarif "SARIF, strict" "$logs/sarif-strict-build.log" "$work/greedyworker-strict.sarif" error -p:GreedyTasksMode=strict
 step_time "$start"
 
 # --- 3. dotnet format, once per ID ------------------------------------------------------------------------------
