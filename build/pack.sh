@@ -9,7 +9,10 @@
 #
 # The check fails (non-zero exit) unless the package has GreedyTasks.Analyzers.dll and
 # GreedyTasks.CodeFixes.dll under analyzers/dotnet/cs/, nothing under lib/, a nuspec marked
-# <developmentDependency>true</developmentDependency>, and no <dependency> element.
+# <developmentDependency>true</developmentDependency>, and no <dependency> element; and, for the presets,
+# build/GreedyTasks.Analyzers.props (named after the package id, so NuGet imports it) that refers to
+# build/GreedyTasks.recommended.globalconfig and build/GreedyTasks.strict.globalconfig, both present and each
+# starting its settings with is_global = true and a global_level below 0.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -119,6 +122,28 @@ check "analyzers/dotnet/cs/GreedyTasks.CodeFixes.dll is packed" has_entry "analy
 check "no lib/ entries" no_lib_entries
 check "README.md is packed" has_entry "README.md"
 check "LICENSE is packed" has_entry "LICENSE"
+
+# --- presets -----------------------------------------------------------------------------------------------
+props_entry="build/$package_id.props"
+check "$props_entry is packed" has_entry "$props_entry"
+for preset in recommended strict; do
+    preset_entry="build/GreedyTasks.$preset.globalconfig"
+    check "$preset_entry is packed" has_entry "$preset_entry"
+    if has_entry "$preset_entry"; then
+        preset_text="$(read_entry "$nupkg" "$preset_entry")"
+        # The first setting must be is_global = true, or the compiler treats the file as a plain .editorconfig.
+        first_setting() { grep -vE '^[[:space:]]*([#;].*)?$' <<<"$preset_text" | head -n 1 | tr -d '[:space:]'; }
+        is_global_first() { [[ "$(first_setting)" == "is_global=true" ]]; }
+        # A negative global_level lets any .globalconfig of the user's own win over the preset.
+        below_zero_level() { grep -qE '^[[:space:]]*global_level[[:space:]]*=[[:space:]]*-[0-9]+[[:space:]]*$' <<<"$preset_text"; }
+        check "$preset_entry starts with is_global = true" is_global_first
+        check "$preset_entry has a negative global_level" below_zero_level
+    fi
+    if has_entry "$props_entry"; then
+        props_refers_to_preset() { read_entry "$nupkg" "$props_entry" | grep -qF "GreedyTasks.$preset.globalconfig"; }
+        check "$props_entry refers to GreedyTasks.$preset.globalconfig" props_refers_to_preset
+    fi
+done
 
 nuspec_name="$(grep -E '^[^/]+\.nuspec$' <<<"$entries" | head -n 1 || true)"
 if [[ -z "$nuspec_name" ]]; then

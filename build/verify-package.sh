@@ -11,8 +11,24 @@
 #
 # Checks (each prints PASS or FAIL; any FAIL gives a non-zero exit):
 #   - restore takes GreedyTasks.Analyzers from the local feed;
-#   - `dotnet build` reports warning GT0001 (task.Result) and warning GT0002 (Thread.Sleep);
+#   - `dotnet build` reports warning GT0001 (task.Result) and warning GT0002 (Thread.Sleep), nothing in the
+#     task-returning non-async method of TaskReturning.cs, and no GTB001;
 #   - `dotnet build -warnaserror:GT0001` fails with error GT0001.
+# Presets (build/GreedyTasks.Analyzers.props in the package, docs/configuration.md#presets):
+#   - the compiler's EditorConfigFiles (`dotnet msbuild -getItem`) hold no preset file without a mode, and exactly
+#     the chosen one with `-p:GreedyTasksMode=recommended` or `strict` (recommended behaves like no mode, so this
+#     is how its selection is seen);
+#   - `-p:GreedyTasksMode=recommended`: the build succeeds with warnings GT0001 and GT0002, TaskReturning.cs is
+#     not reported;
+#   - `-p:GreedyTasksMode=strict`: the build fails with error GT0001, and the Thread.Sleep in TaskReturning.cs's
+#     non-async `Task` method is reported (error GT0002), because strict turns on task_returning_methods;
+#   - ` Strict ` set in a second project's own file (not on the command line; case and white space differ),
+#     next to a .globalconfig of the user's that sets GT0001 to warning and an .editorconfig whose
+#     [TaskReturning.cs] section sets GT0002 to warning: Program.cs has error GT0002 (the preset applies),
+#     GT0001 is a warning (the user's .globalconfig wins over the preset's global_level), and TaskReturning.cs
+#     has warning GT0002 (reported at all: task_returning_methods from the preset; a warning: .editorconfig wins);
+#   - `-p:GreedyTasksMode=paranoid` (unknown): the build succeeds with warning GTB001 naming the value, and the
+#     rules keep their defaults (warning GT0001, TaskReturning.cs not reported).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -116,6 +132,17 @@ internal static class Program
 }
 EOF
 
+# Not async, but returns a Task: async code only when greedy_tasks.task_returning_methods is on (strict preset).
+cat > "$consumer/TaskReturning.cs" <<'EOF'
+using System.Threading;
+using System.Threading.Tasks;
+
+internal static class TaskReturning
+{
+    public static Task M() { Thread.Sleep(1); return Task.CompletedTask; }
+}
+EOF
+
 failures=0
 pass() { echo "PASS: $*"; }
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -151,6 +178,8 @@ fi
 show_diagnostics "$build_log"
 if grep -qE 'warning GT0001' "$build_log"; then pass "dotnet build reports warning GT0001"; else fail "dotnet build does not report warning GT0001"; fi
 if grep -qE 'warning GT0002' "$build_log"; then pass "dotnet build reports warning GT0002"; else fail "dotnet build does not report warning GT0002"; fi
+if grep -qE 'TaskReturning\.cs\([0-9,]+\): (warning|error) GT' "$build_log"; then fail "dotnet build reports the non-async Task method (task_returning_methods is off by default)"; else pass "dotnet build does not report the non-async Task method"; fi
+if grep -qF 'GTB001' "$build_log"; then fail "dotnet build without GreedyTasksMode reports GTB001"; else pass "dotnet build without GreedyTasksMode reports no GTB001"; fi
 
 # --- GT0001 as an error: the build must fail ---------------------------------------------------------------
 strict_log="$work/build-warnaserror.log"
@@ -162,9 +191,88 @@ fi
 show_diagnostics "$strict_log"
 if grep -qE 'error GT0001' "$strict_log"; then pass "dotnet build -warnaserror:GT0001 reports error GT0001"; else fail "dotnet build -warnaserror:GT0001 does not report error GT0001"; fi
 
+# --- presets -----------------------------------------------------------------------------------------------
+# build_to <log> <project> [args...]: builds again from scratch; the exit status goes to build_status.
+build_status=0
+build_to() {
+    local log="$1" project="$2"; shift 2
+    build_status=0
+    dotnet build "$project" --no-restore --no-incremental "$@" "${common[@]}" >"$log" 2>&1 || build_status=$?
+    show_diagnostics "$log"
+}
+# has <log> <extended regex>
+has() { grep -qE "$2" "$1"; }
+task_returning_reported='TaskReturning\.cs\([0-9,]+\): error GT0002'
+task_returning_any='TaskReturning\.cs\([0-9,]+\): (warning|error) GT'
+
+# preset_files [args...]: the names of the GreedyTasks preset files among the compiler's EditorConfigFiles.
+preset_files() {
+    dotnet msbuild "$consumer/Greedy.csproj" -nologo -getItem:EditorConfigFiles "$@" 2>&1 \
+        | grep -oE '"Identity": "[^"]*GreedyTasks\.[a-z]+\.globalconfig"' | sed -E 's|.*/||; s|"$||' | sort -u | paste -sd ' ' - || true
+}
+for mode in "" recommended strict; do
+    if [[ -z "$mode" ]]; then found="$(preset_files)"; expected=""; label="no mode"; else found="$(preset_files "-p:GreedyTasksMode=$mode")"; expected="GreedyTasks.$mode.globalconfig"; label="$mode"; fi
+    if [[ "$found" == "$expected" ]]; then
+        pass "$label: the compiler gets ${expected:-no preset file}"
+    else
+        fail "$label: the compiler gets '${found}', expected '${expected}'"
+    fi
+done
+
+recommended_log="$work/build-recommended.log"
+build_to "$recommended_log" "$consumer/Greedy.csproj" -p:GreedyTasksMode=recommended
+if [[ $build_status -eq 0 ]]; then pass "recommended: dotnet build succeeds"; else fail "recommended: dotnet build failed; it should only warn"; fi
+if has "$recommended_log" 'warning GT0001'; then pass "recommended: reports warning GT0001"; else fail "recommended: no warning GT0001"; fi
+if has "$recommended_log" 'warning GT0002'; then pass "recommended: reports warning GT0002"; else fail "recommended: no warning GT0002"; fi
+if has "$recommended_log" "$task_returning_any"; then fail "recommended: reports the non-async Task method"; else pass "recommended: does not report the non-async Task method"; fi
+if has "$recommended_log" 'GTB001'; then fail "recommended: reports GTB001"; else pass "recommended: no GTB001"; fi
+
+strict_mode_log="$work/build-strict.log"
+build_to "$strict_mode_log" "$consumer/Greedy.csproj" -p:GreedyTasksMode=strict
+if [[ $build_status -ne 0 ]]; then pass "strict: dotnet build fails"; else fail "strict: dotnet build succeeded; GT0001 should be an error"; fi
+if has "$strict_mode_log" 'error GT0001'; then pass "strict: reports error GT0001"; else fail "strict: no error GT0001"; fi
+if has "$strict_mode_log" "$task_returning_reported"; then pass "strict: reports the non-async Task method (error GT0002 in TaskReturning.cs)"; else fail "strict: the non-async Task method is not reported as error GT0002"; fi
+
+# The preset set in the project file, as users write it: the item conditions in the props file must see it.
+# The user's own .globalconfig (level 100 by default) must win over the preset (level -10) for GT0001, and an
+# .editorconfig section over any global config for GT0002 in TaskReturning.cs.
+own="$work/consumer-own-globalconfig"
+own_log="$work/build-own-globalconfig.log"
+mkdir -p "$own"
+cp "$consumer"/nuget.config "$consumer"/Directory.* "$consumer"/*.cs "$own/"
+sed 's|<Nullable>enable</Nullable>|<Nullable>enable</Nullable>\n    <GreedyTasksMode> Strict </GreedyTasksMode>|' "$consumer/Greedy.csproj" >"$own/Greedy.csproj"
+printf 'is_global = true\ndotnet_diagnostic.GT0001.severity = warning\n' >"$own/.globalconfig"
+printf 'root = true\n\n[TaskReturning.cs]\ndotnet_diagnostic.GT0002.severity = warning\n' >"$own/.editorconfig"
+if grep -qF '<GreedyTasksMode> Strict </GreedyTasksMode>' "$own/Greedy.csproj" \
+    && dotnet restore "$own/Greedy.csproj" "${common[@]}" >"$work/restore-own.log" 2>&1; then
+    build_to "$own_log" "$own/Greedy.csproj"
+    if has "$own_log" 'Program\.cs\([0-9,]+\): error GT0002'; then pass "' Strict ' in the project file: the preset applies (error GT0002 in Program.cs)"; else fail "' Strict ' in the project file: the preset does not apply (no error GT0002 in Program.cs)"; fi
+    if has "$own_log" 'warning GT0001' && ! has "$own_log" 'error GT0001'; then
+        pass "a user .globalconfig wins over the preset (GT0001 stays a warning)"
+    else
+        fail "a user .globalconfig does not win over the preset for GT0001"
+    fi
+    if has "$own_log" 'TaskReturning\.cs\([0-9,]+\): warning GT0002'; then
+        pass "an .editorconfig section wins over the preset (warning GT0002 in TaskReturning.cs, reported because of task_returning_methods)"
+    else
+        fail "TaskReturning.cs has no warning GT0002 (the preset's task_returning_methods or the .editorconfig severity did not apply)"
+    fi
+else
+    fail "could not set up the consumer with GreedyTasksMode in its project file"
+    sed 's/^/    /' "$work/restore-own.log" 2>/dev/null || true
+fi
+
+unknown_log="$work/build-unknown.log"
+build_to "$unknown_log" "$consumer/Greedy.csproj" -p:GreedyTasksMode=paranoid
+if [[ $build_status -eq 0 ]]; then pass "unknown mode: dotnet build succeeds"; else fail "unknown mode: dotnet build failed"; fi
+if has "$unknown_log" "warning GTB001: .*'paranoid'"; then pass "unknown mode: warning GTB001 names the value"; else fail "unknown mode: no warning GTB001 naming 'paranoid'"; fi
+if has "$unknown_log" 'warning GT0001'; then pass "unknown mode: the defaults apply (warning GT0001)"; else fail "unknown mode: no warning GT0001"; fi
+if has "$unknown_log" "$task_returning_any"; then fail "unknown mode: reports the non-async Task method"; else pass "unknown mode: does not report the non-async Task method"; fi
+
 if [[ $failures -ne 0 ]]; then
     echo "FAIL: $failures package verification check(s) failed for $file_name"
-    for log in "$build_log" "$strict_log"; do
+    for log in "$build_log" "$strict_log" "$recommended_log" "$strict_mode_log" "$own_log" "$unknown_log"; do
+        [[ -f "$log" ]] || continue
         echo "---- $(basename "$log") ----"
         sed 's/^/    /' "$log"
     done
