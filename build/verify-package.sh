@@ -29,6 +29,11 @@
 #     has warning GT0002 (reported at all: task_returning_methods from the preset; a warning: .editorconfig wins);
 #   - `-p:GreedyTasksMode=paranoid` (unknown): the build succeeds with warning GTB001 naming the value, and the
 #     rules keep their defaults (warning GT0001, TaskReturning.cs not reported).
+# Duplicate suppression (docs/configuration.md#greedy_taskssuppress_duplicate_peer_diagnostics), with
+# Meziantou.Analyzer 3.0.296 from the machine's NuGet sources added to a third project and MA0042 on:
+#   - option off: MA0042 reports next to GT0001/GT0002 in Program.cs and on CancellationTokenSource.Cancel();
+#   - option on: MA0042 is gone from Program.cs (GT0001 and GT0002 stay) and stays on Cancel(), which GreedyTasks
+#     does not report.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -269,9 +274,58 @@ if has "$unknown_log" "warning GTB001: .*'paranoid'"; then pass "unknown mode: w
 if has "$unknown_log" 'warning GT0001'; then pass "unknown mode: the defaults apply (warning GT0001)"; else fail "unknown mode: no warning GT0001"; fi
 if has "$unknown_log" "$task_returning_any"; then fail "unknown mode: reports the non-async Task method"; else pass "unknown mode: does not report the non-async Task method"; fi
 
+# --- duplicate suppression with a real peer package -------------------------------------------------------
+# Meziantou.Analyzer next to GreedyTasks: with greedy_tasks.suppress_duplicate_peer_diagnostics = true, the compiler
+# must hide MA0042 on the two calls GreedyTasks reports (Thread.Sleep, .Result) and keep it on CancellationTokenSource
+# .Cancel(), which GreedyTasks does not report. The peer package comes from the machine's NuGet sources.
+peers="$work/consumer-peers"
+peers_off_log="$work/build-peers-off.log"
+peers_on_log="$work/build-peers-on.log"
+mkdir -p "$peers"
+cp "$consumer"/nuget.config "$consumer"/Directory.* "$consumer"/Program.cs "$peers/"
+sed 's|<PackageReference Include="'"$package_id"'" Version="\[[^"]*\]" />|&\n    <PackageReference Include="Meziantou.Analyzer" Version="3.0.296" />|' "$consumer/Greedy.csproj" >"$peers/Greedy.csproj"
+cat > "$peers/Cancellation.cs" <<'EOF'
+using System.Threading;
+using System.Threading.Tasks;
+
+internal static class Cancellation
+{
+    // MA0042 asks for CancelAsync here; GreedyTasks does not report Cancel(), so this MA0042 is not a duplicate.
+    public static async Task StopAsync(CancellationTokenSource source)
+    {
+        await Task.Yield();
+        source.Cancel();
+    }
+}
+EOF
+printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.MA0042.severity = warning\n' >"$peers/.editorconfig"
+if grep -qF 'Meziantou.Analyzer' "$peers/Greedy.csproj" && dotnet restore "$peers/Greedy.csproj" "${common[@]}" >"$work/restore-peers.log" 2>&1; then
+    build_to "$peers_off_log" "$peers/Greedy.csproj"
+    if has "$peers_off_log" 'Program\.cs\([0-9,]+\): warning MA0042' && has "$peers_off_log" 'Cancellation\.cs\([0-9,]+\): warning MA0042'; then
+        pass "option off: MA0042 reports in Program.cs and Cancellation.cs next to GT0001/GT0002"
+    else
+        fail "option off: MA0042 does not report where expected"
+    fi
+    printf 'greedy_tasks.suppress_duplicate_peer_diagnostics = true\n' >>"$peers/.editorconfig"
+    build_to "$peers_on_log" "$peers/Greedy.csproj"
+    if ! has "$peers_on_log" 'Program\.cs\([0-9,]+\): warning MA0042' && has "$peers_on_log" 'warning GT0001' && has "$peers_on_log" 'warning GT0002'; then
+        pass "option on: MA0042 is hidden on the calls GT0001 and GT0002 report, which stay"
+    else
+        fail "option on: MA0042 is still reported in Program.cs, or GT0001/GT0002 are gone"
+    fi
+    if has "$peers_on_log" 'Cancellation\.cs\([0-9,]+\): warning MA0042'; then
+        pass "option on: MA0042 stays on the call GreedyTasks does not report"
+    else
+        fail "option on: MA0042 on CancellationTokenSource.Cancel() was hidden too"
+    fi
+else
+    fail "could not set up the consumer with Meziantou.Analyzer"
+    sed 's/^/    /' "$work/restore-peers.log" 2>/dev/null || true
+fi
+
 if [[ $failures -ne 0 ]]; then
     echo "FAIL: $failures package verification check(s) failed for $file_name"
-    for log in "$build_log" "$strict_log" "$recommended_log" "$strict_mode_log" "$own_log" "$unknown_log"; do
+    for log in "$build_log" "$strict_log" "$recommended_log" "$strict_mode_log" "$own_log" "$unknown_log" "$peers_off_log" "$peers_on_log"; do
         [[ -f "$log" ]] || continue
         echo "---- $(basename "$log") ----"
         sed 's/^/    /' "$log"
