@@ -372,34 +372,50 @@ internal static class Program
     /// as the IDE keeps it; every run then creates a NEW CompilationWithAnalyzers over it (so no analyzer result is
     /// cached) and times GetAnalyzerSemanticDiagnosticsAsync(model, null) for that document. The compiler floor is
     /// GetSemanticModel(tree).GetDiagnostics() on a clone of the compilation (fresh semantic model, no bound bodies).
+    /// The sets take turns run by run (round-robin), so drift on a noisy machine (other processes, a growing heap)
+    /// falls on every set alike instead of on whichever set happened to run during it, and every run starts after a
+    /// full garbage collection, so no set pays for a collection of another set's garbage.
     /// </summary>
     private static async Task<(IdeResult[], string)> MeasureIdeAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets, int runs, TextWriter log)
     {
         var tree = corpus.Trees.OrderBy(t => Math.Abs(t.GetText().Lines.Count - 1000)).ThenBy(t => t.FilePath, StringComparer.Ordinal).First();
         var treeLines = tree.GetText().Lines.Count;
-        var description = $"document {tree.FilePath} ({treeLines:N0} lines) of the {corpus.Name} corpus, {runs} runs after 2 warm-up runs";
+        var description = $"document {tree.FilePath} ({treeLines:N0} lines) of the {corpus.Name} corpus, {runs} runs per set after 2 warm-up runs, sets interleaved run by run";
         log.WriteLine($"IDE latency: {description}");
-        var results = new List<IdeResult>();
+        var compilations = new List<Compilation>();
         foreach (var set in sets)
         {
             var compilation = CreateCompilation(corpus, set);
             compilation.GetDiagnostics();
-            var times = new List<double>();
-            var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-            var count = 0;
-            for (var r = -2; r < runs; r++)
+            compilations.Add(compilation);
+        }
+
+        var times = sets.Select(_ => new List<double>()).ToArray();
+        var counts = new int[sets.Count];
+        var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        for (var r = -2; r < runs; r++)
+        {
+            for (var i = 0; i < sets.Count; i++)
             {
+                var set = sets[i];
+                var compilation = compilations[i];
+
+                // Each run starts from a collected heap: a set pays for its own garbage, never for the previous set's.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
                 var watch = Stopwatch.StartNew();
                 if (set.IsCompilerFloor)
                 {
                     var clone = compilation.Clone();
-                    count = clone.GetSemanticModel(tree).GetDiagnostics().Length;
+                    counts[i] = clone.GetSemanticModel(tree).GetDiagnostics().Length;
+                    watch.Stop();
                 }
                 else
                 {
                     var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, AnalyzerOptions());
                     var model = compilation.GetSemanticModel(tree);
-                    count = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
+                    counts[i] = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
                     watch.Stop();
                     if (set.IsGreedyTasks && r >= 0)
                     {
@@ -418,22 +434,25 @@ internal static class Program
                     }
                 }
 
-                watch.Stop();
                 if (r >= 0)
                 {
-                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    times[i].Add(watch.Elapsed.TotalMilliseconds);
                 }
             }
+        }
 
-            foreach (var (name, list) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
-            {
-                log.WriteLine($"    IDE {set.Name} {name}: median {Median(list):0.00} ms in callbacks");
-            }
+        var results = new List<IdeResult>();
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var sorted = times[i].OrderBy(t => t).ToList();
+            var p95 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.95 * sorted.Count) - 1)];
+            results.Add(new IdeResult(sets[i].Name, Median(sorted), p95, counts[i]));
+            log.WriteLine($"  IDE {sets[i].Name}: median {Median(sorted):0.0} ms, p95 {p95:0.0} ms, {counts[i]} diagnostics");
+        }
 
-            times.Sort();
-            var p95 = times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.95 * times.Count) - 1)];
-            results.Add(new IdeResult(set.Name, Median(times), p95, count));
-            log.WriteLine($"  IDE {set.Name}: median {Median(times):0.0} ms, p95 {p95:0.0} ms, {count} diagnostics");
+        foreach (var (name, list) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
+        {
+            log.WriteLine($"    IDE GreedyTasks {name}: median {Median(list):0.00} ms in callbacks");
         }
 
         return (results.ToArray(), description);
