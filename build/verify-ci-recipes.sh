@@ -35,25 +35,9 @@ sample_project="GreedyWorker.csproj"
 source_arg="${1:-$repo_root/artifacts/packages}"
 script_start=$SECONDS
 
-if [[ -d "$source_arg" ]]; then
-    nupkg="$(ls -t "$source_arg"/"$package_id".*.nupkg 2>/dev/null | grep -v '\.symbols\.nupkg$' | head -n 1 || true)"
-elif [[ -f "$source_arg" ]]; then
-    nupkg="$source_arg"
-else
-    nupkg=""
-fi
-if [[ -z "$nupkg" || ! -f "$nupkg" ]]; then
-    echo "FAIL: no $package_id.*.nupkg found at '$source_arg' (run build/pack.sh first)" >&2
-    exit 1
-fi
-nupkg="$(cd "$(dirname "$nupkg")" && pwd)/$(basename "$nupkg")"
-file_name="$(basename "$nupkg")"
-version="${file_name#"$package_id".}"
-version="${version%.nupkg}"
-if [[ ! "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]]; then
-    echo "FAIL: cannot read a version from '$file_name'" >&2
-    exit 1
-fi
+# shellcheck source=lib/package-consumer.sh
+source "$repo_root/build/lib/package-consumer.sh"
+find_package_under_test "$package_id" "$source_arg"
 if [[ ! -f "$sample_dir/$sample_project" ]]; then
     echo "FAIL: the sample $sample_dir/$sample_project is missing" >&2
     exit 1
@@ -83,17 +67,7 @@ export DOTNET_NOLOGO=1
 
 # --- the user's project: the sample, consuming the package -----------------------------------------------------
 (cd "$sample_dir" && tar --exclude=./bin --exclude=./obj -cf - .) | (cd "$app" && tar -xf -)
-cat > "$app/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="greedytasks-under-test" value="$feed" />
-  </packageSources>
-</configuration>
-EOF
-for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
-    echo '<Project />' > "$app/$f"
-done
+isolate_consumer "$app" "$feed"
 # Drop the ProjectReferences to src/ and reference the package instead, leaving every other setting as it is.
 use_package_reference() {
     local project="$app/$sample_project"

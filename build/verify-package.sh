@@ -40,26 +40,9 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 package_id="GreedyTasks.Analyzers"
 source_arg="${1:-$repo_root/artifacts/packages}"
 
-if [[ -d "$source_arg" ]]; then
-    # Newest first; symbol packages are not what consumers install.
-    nupkg="$(ls -t "$source_arg"/"$package_id".*.nupkg 2>/dev/null | grep -v '\.symbols\.nupkg$' | head -n 1 || true)"
-elif [[ -f "$source_arg" ]]; then
-    nupkg="$source_arg"
-else
-    nupkg=""
-fi
-if [[ -z "$nupkg" || ! -f "$nupkg" ]]; then
-    echo "FAIL: no $package_id.*.nupkg found at '$source_arg' (run build/pack.sh first)" >&2
-    exit 1
-fi
-nupkg="$(cd "$(dirname "$nupkg")" && pwd)/$(basename "$nupkg")"
-file_name="$(basename "$nupkg")"
-version="${file_name#"$package_id".}"
-version="${version%.nupkg}"
-if [[ ! "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]]; then
-    echo "FAIL: cannot read a version from '$file_name'" >&2
-    exit 1
-fi
+# shellcheck source=lib/package-consumer.sh
+source "$repo_root/build/lib/package-consumer.sh"
+find_package_under_test "$package_id" "$source_arg"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/greedytasks-verify.XXXXXX")"
 cleanup() {
@@ -85,19 +68,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
 # No <clear/>: the machine's configured sources stay available for anything the SDK itself needs.
-cat > "$consumer/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="greedytasks-under-test" value="$feed" />
-  </packageSources>
-</configuration>
-EOF
-
-# Empty files stop MSBuild from importing Directory.* files from parent directories of the temp folder.
-for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
-    echo '<Project />' > "$consumer/$f"
-done
+isolate_consumer "$consumer" "$feed"
 
 cat > "$consumer/Greedy.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
