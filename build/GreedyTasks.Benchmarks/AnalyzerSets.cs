@@ -69,24 +69,8 @@ internal static class AnalyzerSets
                 continue;
             }
 
-            var all = PeerAnalyzerPackages.Load(name, folder, problems);
-            var idSet = new HashSet<string>(ids, StringComparer.Ordinal);
-            var severities = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>(StringComparer.Ordinal);
-            foreach (var analyzer in all)
-            {
-                foreach (var id in PeerAnalyzerPackages.SupportedIds(analyzer))
-                {
-                    severities[id] = idSet.Contains(id) ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress;
-                }
-            }
-
-            var chosen = all.Where(a => PeerAnalyzerPackages.SupportedIds(a).Any(idSet.Contains)).ToImmutableArray();
-            foreach (var id in ids.Where(id => !severities.ContainsKey(id)))
-            {
-                problems.Add($"{name}: no analyzer in the package supports {id}");
-            }
-
-            sets.Add(new AnalyzerSet(name, $"{PeerAnalyzerPackages.PackageId(name)} {PeerAnalyzerPackages.Version(folder)}", ids, chosen, severities.ToImmutable(), targetPeer));
+            var (chosen, severities) = PeerAnalyzerPackages.LoadRules(name, folder, ids, problems);
+            sets.Add(new AnalyzerSet(name, $"{PeerAnalyzerPackages.PackageId(name)} {PeerAnalyzerPackages.Version(folder)}", ids, chosen, severities, targetPeer));
         }
 
         return sets;

@@ -54,32 +54,10 @@ internal sealed record AnalyzerLineup(
             }
 
             versions.Add($"{PeerAnalyzerPackages.PackageId(package)} {PeerAnalyzerPackages.Version(folder)}");
-            var compared = new HashSet<string>(PeerRule.All.Where(r => r.Package == package).Select(r => r.Id), StringComparer.Ordinal);
-            var supported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var analyzer in PeerAnalyzerPackages.Load(package, folder, problems))
-            {
-                var ids = PeerAnalyzerPackages.SupportedIds(analyzer);
-                foreach (var id in ids)
-                {
-                    // An id another package also uses keeps Warn if any package compares it.
-                    if (!severities.TryGetValue(id, out var existing) || existing != ReportDiagnostic.Warn)
-                    {
-                        severities[id] = compared.Contains(id) ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress;
-                    }
-                }
-
-                // Suppressors are left out: they would hide diagnostics and skew the counts.
-                if (analyzer is not DiagnosticSuppressor && ids.Any(compared.Contains))
-                {
-                    analyzers.Add(analyzer);
-                    supported.UnionWith(ids);
-                }
-            }
-
-            foreach (var id in compared.Where(id => !supported.Contains(id)).OrderBy(id => id, StringComparer.Ordinal))
-            {
-                problems.Add($"{package}: no analyzer in the package reports {id}");
-            }
+            var compared = PeerRule.All.Where(r => r.Package == package).Select(r => r.Id).ToList();
+            var (packageAnalyzers, packageSeverities) = PeerAnalyzerPackages.LoadRules(package, folder, compared, problems);
+            analyzers.AddRange(packageAnalyzers);
+            PeerAnalyzerPackages.AddSeverities(severities, packageSeverities);
         }
 
         return new AnalyzerLineup(analyzers.ToImmutable(), severities.ToImmutable(), greedyTasksIds, versions, problems);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -18,7 +19,7 @@ namespace GreedyTasks.PeerAnalyzers;
 internal static class PeerAnalyzerPackages
 {
     /// <summary>The short names PeerAnalyzers.props records, with their NuGet package ids.</summary>
-    public static IReadOnlyList<(string Name, string PackageId)> Known { get; } = new[]
+    private static readonly (string Name, string PackageId)[] Known =
     {
         ("vs-threading", "Microsoft.VisualStudio.Threading.Analyzers"),
         ("Meziantou", "Meziantou.Analyzer"),
@@ -41,7 +42,7 @@ internal static class PeerAnalyzerPackages
     public static string Version(string folder) => Path.GetFileName(folder.TrimEnd('/', '\\'));
 
     /// <summary>Every C# analyzer (and suppressor) of the package in <paramref name="folder"/>; load failures go to <paramref name="problems"/>.</summary>
-    public static List<DiagnosticAnalyzer> Load(string name, string folder, ICollection<string> problems)
+    private static List<DiagnosticAnalyzer> Load(string name, string folder, ICollection<string> problems)
     {
         var dlls = AnalyzerDlls(folder);
         if (dlls.Count == 0)
@@ -66,8 +67,58 @@ internal static class PeerAnalyzerPackages
         return analyzers;
     }
 
+    /// <summary>
+    /// The analyzers of one package that report at least one of <paramref name="compared"/> (suppressors left out: they
+    /// would hide what is being measured), with the severities that turn exactly the compared rules on (Warn) and every
+    /// other rule of the package off (Suppress). A compared id no analyzer reports goes to <paramref name="problems"/>.
+    /// </summary>
+    public static (ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableDictionary<string, ReportDiagnostic> Severities) LoadRules(
+        string name, string folder, IReadOnlyCollection<string> compared, ICollection<string> problems)
+    {
+        var wanted = new HashSet<string>(compared, StringComparer.Ordinal);
+        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        var severities = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>(StringComparer.Ordinal);
+        foreach (var analyzer in Load(name, folder, problems))
+        {
+            if (analyzer is DiagnosticSuppressor)
+            {
+                continue;
+            }
+
+            var ids = SupportedIds(analyzer);
+            foreach (var id in ids)
+            {
+                severities[id] = wanted.Contains(id) ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress;
+            }
+
+            if (ids.Any(wanted.Contains))
+            {
+                analyzers.Add(analyzer);
+            }
+        }
+
+        foreach (var id in wanted.Where(id => !severities.ContainsKey(id) || severities[id] != ReportDiagnostic.Warn).OrderBy(id => id, StringComparer.Ordinal))
+        {
+            problems.Add($"{name}: no analyzer in the package reports {id}");
+        }
+
+        return (analyzers.ToImmutable(), severities.ToImmutable());
+    }
+
+    /// <summary>Adds one package's severities to those of the run; an id two packages share stays on if either compares it.</summary>
+    public static void AddSeverities(ImmutableDictionary<string, ReportDiagnostic>.Builder run, ImmutableDictionary<string, ReportDiagnostic> package)
+    {
+        foreach (var pair in package)
+        {
+            if (!run.TryGetValue(pair.Key, out var existing) || existing != ReportDiagnostic.Warn)
+            {
+                run[pair.Key] = pair.Value;
+            }
+        }
+    }
+
     /// <summary>The ids an analyzer supports; empty if asking throws (a peer's problem, not ours).</summary>
-    public static IReadOnlyList<string> SupportedIds(DiagnosticAnalyzer analyzer)
+    private static IReadOnlyList<string> SupportedIds(DiagnosticAnalyzer analyzer)
     {
         try
         {

@@ -407,33 +407,30 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             for (var current = block; current is not null; current = current.Parent?.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>())
             {
                 imports.Append("namespace ").Append(current.Name.ToString()).Append('{');
-                foreach (var external in current.Externs)
-                {
-                    imports.Append(external.ToString()).Append('\n');
-                }
-
-                foreach (var directive in current.Usings)
-                {
-                    imports.Append(directive.ToString()).Append('\n');
-                }
+                AppendImports(imports, current.Externs, current.Usings);
             }
 
             if (call.SyntaxTree.GetRoot() is CompilationUnitSyntax unit)
             {
-                foreach (var external in unit.Externs)
-                {
-                    imports.Append(external.ToString()).Append('\n');
-                }
-
-                foreach (var directive in unit.Usings)
-                {
-                    imports.Append(directive.ToString()).Append('\n');
-                }
+                AppendImports(imports, unit.Externs, unit.Usings);
             }
 
             id = _scopeIdByImports.GetOrAdd(imports.ToString(), _ => System.Threading.Interlocked.Increment(ref _nextScopeId));
             _scopeIdByBlock.TryAdd(blockKey, id);
             return id;
+        }
+
+        private static void AppendImports(System.Text.StringBuilder imports, SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings)
+        {
+            foreach (var external in externs)
+            {
+                imports.Append(external.ToString()).Append('\n');
+            }
+
+            foreach (var directive in usings)
+            {
+                imports.Append(directive.ToString()).Append('\n');
+            }
         }
 
         private bool DeclaresTwinName(ITypeSymbol type, IMethodSymbol method)

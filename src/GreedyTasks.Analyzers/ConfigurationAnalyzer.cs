@@ -74,18 +74,8 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             Report(context, $"'{threshold}' is not a valid {OptionKeys.LoopIterationThreshold} (a positive whole number) in {SourceOf(OptionKeys.LoopIterationThreshold, threshold, globalOptions, tree)}; the default {OptionKeys.DefaultLoopIterationThreshold} is used");
         }
 
-        if (options.TryGetValue(OptionKeys.TaskReturningMethods, out var taskReturning) && !string.IsNullOrWhiteSpace(taskReturning) && !OptionValues.TryParseBoolean(taskReturning, out _)
-            && reported.Add(OptionKeys.TaskReturningMethods + "=" + taskReturning))
-        {
-            Report(context, $"'{taskReturning}' is not a valid {OptionKeys.TaskReturningMethods} (true or false) in {SourceOf(OptionKeys.TaskReturningMethods, taskReturning, globalOptions, tree)}; the default false is used");
-        }
-
-        if (options.TryGetValue(OptionKeys.SuppressDuplicatePeerDiagnostics, out var suppressDuplicates) && !string.IsNullOrWhiteSpace(suppressDuplicates)
-            && !OptionValues.TryParseBoolean(suppressDuplicates, out _)
-            && reported.Add(OptionKeys.SuppressDuplicatePeerDiagnostics + "=" + suppressDuplicates))
-        {
-            Report(context, $"'{suppressDuplicates}' is not a valid {OptionKeys.SuppressDuplicatePeerDiagnostics} (true or false) in {SourceOf(OptionKeys.SuppressDuplicatePeerDiagnostics, suppressDuplicates, globalOptions, tree)}; the default false is used");
-        }
+        ReportMalformedBoolean(context, options, globalOptions, tree, reported, OptionKeys.TaskReturningMethods, OptionKeys.DefaultTaskReturningMethods);
+        ReportMalformedBoolean(context, options, globalOptions, tree, reported, OptionKeys.SuppressDuplicatePeerDiagnostics, OptionKeys.DefaultSuppressDuplicatePeerDiagnostics);
 
         if (!options.TryGetValue(OptionKeys.ExcludedMethods, out var value))
         {
@@ -98,6 +88,16 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             {
                 Report(context, $"'{entry}' in {OptionKeys.ExcludedMethods} ({SourceOf(OptionKeys.ExcludedMethods, value, globalOptions, tree)}) is not a documentation comment ID such as 'T:Namespace.Type' or 'M:Namespace.Type.Method'; it is ignored");
             }
+        }
+    }
+
+    /// <summary>A switch that is neither true nor false; an empty value is the same as no value and is not reported.</summary>
+    private static void ReportMalformedBoolean(CompilationAnalysisContext context, AnalyzerConfigOptions options, AnalyzerConfigOptions globalOptions, SyntaxTree? tree, HashSet<string> reported, string key, bool defaultValue)
+    {
+        if (options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) && !OptionValues.TryParseBoolean(value, out _)
+            && reported.Add(key + "=" + value))
+        {
+            Report(context, $"'{value}' is not a valid {key} (true or false) in {SourceOf(key, value, globalOptions, tree)}; the default {(defaultValue ? "true" : "false")} is used");
         }
     }
 

@@ -23,7 +23,7 @@ namespace GreedyTasks.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicatePeerDiagnosticSuppressor : DiagnosticSuppressor
 {
-    public override ImmutableArray<SuppressionDescriptor> SupportedSuppressions { get; } = PeerDuplicates.PeerIds.Select(id => PeerDuplicates.SuppressionsByPeerId[id]).ToImmutableArray();
+    public override ImmutableArray<SuppressionDescriptor> SupportedSuppressions => PeerDuplicates.Suppressions;
 
     public override void ReportSuppressions(SuppressionAnalysisContext context)
     {
@@ -39,7 +39,8 @@ public sealed class DuplicatePeerDiagnosticSuppressor : DiagnosticSuppressor
 
             if (!candidates.TryGetValue(tree, out var list))
             {
-                list = IsEnabled(provider.GetOptions(tree)) ? new List<Diagnostic>() : null;
+                var enabled = OptionValues.ReadBoolean(provider.GetOptions(tree), OptionKeys.SuppressDuplicatePeerDiagnostics, OptionKeys.DefaultSuppressDuplicatePeerDiagnostics);
+                list = enabled ? new List<Diagnostic>() : null;
                 candidates.Add(tree, list);
             }
 
@@ -97,9 +98,4 @@ public sealed class DuplicatePeerDiagnosticSuppressor : DiagnosticSuppressor
             }
         }
     }
-
-    private static bool IsEnabled(AnalyzerConfigOptions options) =>
-        options.TryGetValue(OptionKeys.SuppressDuplicatePeerDiagnostics, out var value) && OptionValues.TryParseBoolean(value, out var enabled)
-            ? enabled
-            : OptionKeys.DefaultSuppressDuplicatePeerDiagnostics;
 }

@@ -73,9 +73,7 @@ internal sealed class GreedyTasksOptions
         var threshold = options.TryGetValue(OptionKeys.LoopIterationThreshold, out var thresholdValue) && OptionValues.TryParseThreshold(thresholdValue, out var parsedThreshold)
             ? parsedThreshold
             : OptionKeys.DefaultLoopIterationThreshold;
-        var taskReturning = options.TryGetValue(OptionKeys.TaskReturningMethods, out var taskReturningValue) && OptionValues.TryParseBoolean(taskReturningValue, out var parsedTaskReturning)
-            ? parsedTaskReturning
-            : OptionKeys.DefaultTaskReturningMethods;
+        var taskReturning = OptionValues.ReadBoolean(options, OptionKeys.TaskReturningMethods, OptionKeys.DefaultTaskReturningMethods);
         return threshold == OptionKeys.DefaultLoopIterationThreshold && taskReturning == OptionKeys.DefaultTaskReturningMethods
             ? TreeOptions.Default
             : new TreeOptions(threshold, taskReturning);

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GreedyTasks.Analyzers.Core;
 
@@ -31,4 +32,8 @@ internal static class OptionValues
 
         return string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>A boolean option as the rules read it: the value of <paramref name="key"/>, or <paramref name="defaultValue"/> when it is missing or invalid.</summary>
+    public static bool ReadBoolean(AnalyzerConfigOptions options, string key, bool defaultValue) =>
+        options.TryGetValue(key, out var value) && TryParseBoolean(value, out var parsed) ? parsed : defaultValue;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace GreedyTasks.Analyzers.Core;
@@ -22,20 +23,13 @@ internal static class PeerDuplicates
     public static ImmutableHashSet<string> CallSiteRules { get; } = ImmutableHashSet.Create(
         System.StringComparer.Ordinal, DiagnosticIds.BlockingWait, DiagnosticIds.ThreadSleep, DiagnosticIds.AsyncAlternative, DiagnosticIds.BlockingPrimitive);
 
-    /// <summary>Peer id → its suppression; the suppression ids are GTS_ + the peer id, so a SARIF log says what was hidden.</summary>
-    public static ImmutableDictionary<string, SuppressionDescriptor> SuppressionsByPeerId { get; } = CreateSuppressions();
+    /// <summary>One suppression per peer id, in <see cref="PeerIds"/> order; the ids are GTS_ + the peer id, so a SARIF log says what was hidden.</summary>
+    public static ImmutableArray<SuppressionDescriptor> Suppressions { get; } = PeerIds.Select(peerId => new SuppressionDescriptor(
+        "GTS_" + peerId,
+        peerId,
+        $"A GreedyTasks rule reports the same call; {OptionKeys.SuppressDuplicatePeerDiagnostics} = true hides the duplicate")).ToImmutableArray();
 
-    private static ImmutableDictionary<string, SuppressionDescriptor> CreateSuppressions()
-    {
-        var builder = ImmutableDictionary.CreateBuilder<string, SuppressionDescriptor>(System.StringComparer.Ordinal);
-        foreach (var peerId in PeerIds)
-        {
-            builder.Add(peerId, new SuppressionDescriptor(
-                "GTS_" + peerId,
-                peerId,
-                $"A GreedyTasks rule reports the same call; {OptionKeys.SuppressDuplicatePeerDiagnostics} = true hides the duplicate"));
-        }
-
-        return builder.ToImmutable();
-    }
+    /// <summary>Peer id → its suppression.</summary>
+    public static ImmutableDictionary<string, SuppressionDescriptor> SuppressionsByPeerId { get; } =
+        Suppressions.ToImmutableDictionary(s => s.SuppressedDiagnosticId, System.StringComparer.Ordinal);
 }

@@ -19,8 +19,18 @@ namespace GreedyTasks.Tests.Infrastructure;
 /// </summary>
 internal static class PeerAnalyzerRun
 {
-    /// <summary>The peer rules switched on; every other rule of the peer packages is off.</summary>
-    public static readonly ImmutableArray<string> PeerRuleIds = ImmutableArray.Create("VSTHRD002", "VSTHRD103", "CA1849", "MA0042", "MA0045", "AsyncFixer02", "S4462", "S6966");
+    /// <summary>The peer rules switched on, by package (the short names of PeerAnalyzers.props); every other rule of these packages is off.</summary>
+    private static readonly (string Package, string[] RuleIds)[] ComparedRules =
+    {
+        ("vs-threading", new[] { "VSTHRD002", "VSTHRD103" }),
+        ("Meziantou", new[] { "MA0042", "MA0045" }),
+        ("NetAnalyzers", new[] { "CA1849" }),
+        ("AsyncFixer", new[] { "AsyncFixer02" }),
+        ("Sonar", new[] { "S4462", "S6966" }),
+    };
+
+    /// <summary>The peer rules switched on.</summary>
+    public static readonly ImmutableArray<string> PeerRuleIds = ComparedRules.SelectMany(r => r.RuleIds).ToImmutableArray();
 
     private static readonly Lazy<(ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableDictionary<string, ReportDiagnostic> Severities, IReadOnlyList<string> Problems)> Peers = new(LoadPeers);
 
@@ -73,8 +83,7 @@ internal static class PeerAnalyzerRun
         var problems = new List<string>();
         var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
         var severities = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>(StringComparer.Ordinal);
-        var wanted = PeerRuleIds.ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, _) in PeerAnalyzerPackages.Known)
+        foreach (var (name, ruleIds) in ComparedRules)
         {
             var folder = PeerAnalyzerPackages.Folder(typeof(PeerAnalyzerRun).Assembly, name);
             if (folder is null)
@@ -83,20 +92,9 @@ internal static class PeerAnalyzerRun
                 continue;
             }
 
-            foreach (var analyzer in PeerAnalyzerPackages.Load(name, folder, problems))
-            {
-                var ids = PeerAnalyzerPackages.SupportedIds(analyzer);
-                if (analyzer is DiagnosticSuppressor || !ids.Any(wanted.Contains))
-                {
-                    continue;
-                }
-
-                analyzers.Add(analyzer);
-                foreach (var id in ids)
-                {
-                    severities[id] = wanted.Contains(id) ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress;
-                }
-            }
+            var (packageAnalyzers, packageSeverities) = PeerAnalyzerPackages.LoadRules(name, folder, ruleIds, problems);
+            analyzers.AddRange(packageAnalyzers);
+            PeerAnalyzerPackages.AddSeverities(severities, packageSeverities);
         }
 
         return (analyzers.ToImmutable(), severities.ToImmutable(), problems);
