@@ -58,23 +58,19 @@ internal static class DiagnosticProperties
     /// <summary><c>Parallel.ForEach(source, x =&gt; …)</c> → <c>await Parallel.ForEachAsync(source, (x, _) =&gt; { …; return ValueTask.CompletedTask; })</c>.</summary>
     public const string FixKindParallelForEach = "ParallelForEach";
 
-    /// <summary>GT0004: insert <c>await Task.Yield();</c> at the top of the loop body (every iteration, or every <see cref="YieldEvery"/>).</summary>
+    /// <summary>GT0004: insert <c>await Task.Yield();</c> at the top of the loop bodies named by <see cref="YieldTargets"/>.</summary>
     public const string FixKindYieldInLoop = "YieldInLoop";
 
     /// <summary>GT0004: "true" when the loop may also be moved into <c>await Task.Run(() =&gt; { … })</c>.</summary>
     public const string Offload = "Offload";
 
     /// <summary>
-    /// GT0004 on a nest whose yield belongs in inner loops: <c>start,every,counter</c> per loop (the position of its keyword;
-    /// <c>every</c> and <c>counter</c> as in <see cref="YieldEvery"/> and <see cref="Counter"/>, or empty), <c>;</c>-separated.
+    /// GT0004: where the yield goes so that the whole nest stops being greedy, <c>start,every,counter</c> per loop,
+    /// <c>;</c>-separated: the position of the loop's keyword (the reported loop itself when no inner loop is greedy on its
+    /// own), and for a counted <c>for</c> loop stepping by one the interval and its counter (<c>if (i % every == 0)</c>),
+    /// otherwise two empty fields (yield on every iteration).
     /// </summary>
     public const string YieldTargets = "YieldTargets";
-
-    /// <summary>GT0004: yield every N iterations of a counted loop, using <see cref="Counter"/>.</summary>
-    public const string YieldEvery = "YieldEvery";
-
-    /// <summary>GT0004: the counter of a counted <c>for</c> loop that steps by one.</summary>
-    public const string Counter = "Counter";
 
     /// <summary>GT0005: <c>while (!t.IsCompleted) { }</c> → <c>await t.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);</c>; "true" in <see cref="TaskOfT"/> when a cast to Task is needed.</summary>
     public const string FixKindAwaitCompletion = "AwaitCompletion";

@@ -66,18 +66,7 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
             properties.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindYieldInLoop);
             var targets = new List<(ILoopOperation Loop, long? TripCount)>();
             CollectYieldTargets(loop, tripCount, symbols, threshold, targets);
-            if (targets.Count == 1 && ReferenceEquals(targets[0].Loop, loop))
-            {
-                if (tripCount is not null && CounterOf(loop) is { } counter)
-                {
-                    properties.Add(DiagnosticProperties.YieldEvery, YieldInterval.ToString(CultureInfo.InvariantCulture));
-                    properties.Add(DiagnosticProperties.Counter, counter.Name);
-                }
-            }
-            else
-            {
-                properties.Add(DiagnosticProperties.YieldTargets, DescribeYieldTargets(targets));
-            }
+            properties.Add(DiagnosticProperties.YieldTargets, DescribeYieldTargets(targets));
 
             if (LoopOffload.CanOffload(loop, asyncCode, context.ContainingSymbol, symbols))
             {

@@ -25,12 +25,16 @@ public sealed class GreedyLoopCodeFixProvider : GreedyTasksCodeFixProvider
 
     protected override string DiagnosticId => DiagnosticIds.GreedyLoop;
 
-    protected override string GetTitle(string fixKind, Diagnostic diagnostic) =>
-        diagnostic.Properties.ContainsKey(DiagnosticProperties.YieldTargets)
-            ? "Insert 'await Task.Yield()' in the inner loops"
-            : diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldEvery, out var every) && every is not null
-                ? $"Insert 'await Task.Yield()' every {every} iterations"
-                : "Insert 'await Task.Yield()'";
+    protected override string GetTitle(string fixKind, Diagnostic diagnostic)
+    {
+        var targets = YieldTargetsOf(diagnostic);
+        if (targets.Count != 1 || targets[0].Start != diagnostic.Location.SourceSpan.Start)
+        {
+            return "Insert 'await Task.Yield()' in the inner loops";
+        }
+
+        return targets[0].Every is { } every ? $"Insert 'await Task.Yield()' every {every} iterations" : "Insert 'await Task.Yield()'";
+    }
 
     protected override IEnumerable<(string Title, string EquivalenceKey)> GetActions(string fixKind, Diagnostic diagnostic)
     {
@@ -54,25 +58,33 @@ public sealed class GreedyLoopCodeFixProvider : GreedyTasksCodeFixProvider
             return;
         }
 
+        // The loop itself, or in a nest the inner loops the analyzer chose, so that none of them stays greedy.
+        foreach (var (start, every, counter) in YieldTargetsOf(diagnostic))
+        {
+            if (editor.OriginalRoot.FindToken(start).Parent is StatementSyntax targetLoop && BodyOf(targetLoop) is not null)
+            {
+                InsertYield(editor, targetLoop, every, counter, compilation);
+            }
+        }
+    }
+
+    /// <summary>The loops to yield in, read from <see cref="DiagnosticProperties.YieldTargets"/>; malformed entries are skipped.</summary>
+    private static List<(int Start, string? Every, string? Counter)> YieldTargetsOf(Diagnostic diagnostic)
+    {
+        var result = new List<(int Start, string? Every, string? Counter)>();
         if (diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldTargets, out var targets) && targets is not null)
         {
-            // A nest: the yields go into the inner loops the analyzer chose, so that none of them stays greedy.
             foreach (var target in targets.Split(';'))
             {
                 var parts = target.Split(',');
-                if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-                    && editor.OriginalRoot.FindToken(start).Parent is StatementSyntax targetLoop && BodyOf(targetLoop) is not null)
+                if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start))
                 {
-                    InsertYield(editor, targetLoop, parts[1].Length == 0 ? null : parts[1], parts[2].Length == 0 ? null : parts[2], compilation);
+                    result.Add((start, parts[1].Length == 0 ? null : parts[1], parts[2].Length == 0 ? null : parts[2]));
                 }
             }
-
-            return;
         }
 
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.YieldEvery, out var every);
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Counter, out var counter);
-        InsertYield(editor, node, every, counter, compilation);
+        return result;
     }
 
     private static void InsertYield(DocumentEditor editor, SyntaxNode node, string? every, string? counter, Compilation compilation)
