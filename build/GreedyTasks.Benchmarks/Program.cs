@@ -61,6 +61,7 @@ internal static class Program
         string? output = null;
         string? emit = null;
         HashSet<string>? onlySets = null;
+        HashSet<string>? greedyTasksAnalyzers = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -74,13 +75,14 @@ internal static class Program
                 case "--out": output = Next(); break;
                 case "--emit": emit = Next(); break;
                 case "--sets": onlySets = new HashSet<string>(Next().Split(','), StringComparer.OrdinalIgnoreCase); break;
+                case "--gt-analyzers": greedyTasksAnalyzers = new HashSet<string>(Next().Split(','), StringComparer.Ordinal); break;
                 case "--no-warmup": warmup = false; break;
                 case "--no-ide": ide = false; break;
                 case "--concurrent": concurrent = true; break;
                 case "--smoke": smoke = true; break;
                 case "-h":
                 case "--help":
-                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--no-warmup] [--no-ide] [--concurrent] [--emit <dir>] [--out <file.md>] [--smoke]");
+                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--gt-analyzers BlockingWaitAnalyzer,...] [--no-warmup] [--no-ide] [--concurrent] [--emit <dir>] [--out <file.md>] [--smoke]");
                     return 0;
                 default:
                     Console.Error.WriteLine($"error: unknown argument {args[i]} (try --help)");
@@ -120,7 +122,7 @@ internal static class Program
         references = pack.Assemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
 
         var problems = new List<string>();
-        var sets = new List<AnalyzerSet> { AnalyzerSets.CompilerFloor(), AnalyzerSets.GreedyTasks() };
+        var sets = new List<AnalyzerSet> { AnalyzerSets.CompilerFloor(), AnalyzerSets.GreedyTasks(greedyTasksAnalyzers) };
         sets.AddRange(AnalyzerSets.LoadPeers(problems));
         if (onlySets is not null)
         {
