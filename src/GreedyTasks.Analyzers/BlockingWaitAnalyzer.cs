@@ -19,11 +19,21 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        context.RegisterOperationAction(c => AnalyzePropertyReference(c, symbols, options), OperationKind.PropertyReference);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
+        context.RegisterPropertyReferenceAction(options, "Result", property => IsTaskResult(property, symbols), c => AnalyzePropertyReference(c, symbols, options));
+        context.RegisterInvocationAction(
+            options,
+            static name => name is "Wait" or "GetResult" or "WaitAll" or "WaitAny",
+            method => SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Task) || symbols.IsTaskAwaiter(method.ContainingType),
+            c => AnalyzeInvocation(c, symbols, options));
     }
 
-    private static void AnalyzePropertyReference(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static bool IsTaskResult(IPropertySymbol property, WellKnownSymbols symbols)
+    {
+        var owner = property.ContainingType.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(owner, symbols.TaskOfT) || SymbolEqualityComparer.Default.Equals(owner, symbols.ValueTaskOfT);
+    }
+
+    private static void AnalyzePropertyReference(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
         var property = reference.Property;
@@ -32,8 +42,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        var owner = property.ContainingType.OriginalDefinition;
-        if (!SymbolEqualityComparer.Default.Equals(owner, symbols.TaskOfT) && !SymbolEqualityComparer.Default.Equals(owner, symbols.ValueTaskOfT))
+        if (!IsTaskResult(property, symbols))
         {
             return;
         }
@@ -50,7 +59,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, reference.Syntax, property, "Result", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeInvocation(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -68,7 +77,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         }
     }
 
-    private static void AnalyzeTaskWait(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeTaskWait(CandidateOperationContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (invocation.Instance is null || TimeoutArguments.HasZeroTimeout(invocation, symbols))
         {
@@ -105,7 +114,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, invocation.Syntax, invocation.TargetMethod, "Wait", fixKind, timeoutInMilliseconds ? DiagnosticProperties.TimeoutInMilliseconds : null);
     }
 
-    private static void AnalyzeGetResult(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeGetResult(CandidateOperationContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         // The awaitable is the receiver of GetAwaiter(): t.GetAwaiter().GetResult() or t.ConfigureAwait(false).GetAwaiter().GetResult().
         var awaitable = invocation.Instance?.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } receiver } ? receiver : null;
@@ -130,7 +139,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, invocation.Syntax, invocation.TargetMethod, "GetResult", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
-    private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeWaitAllOrAny(CandidateOperationContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (TimeoutArguments.HasZeroTimeout(invocation, symbols))
         {
@@ -264,7 +273,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         return false;
     }
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode syntax, ISymbol member, string memberName, string? fixKind, string? flag = null)
+    private static void Report(CandidateOperationContext context, SyntaxNode syntax, ISymbol member, string memberName, string? fixKind, string? flag = null)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.Member, memberName);
