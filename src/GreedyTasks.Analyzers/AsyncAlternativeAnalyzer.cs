@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using GreedyTasks.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -33,18 +32,8 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var analysis = new CompilationAnalysis(symbols, options);
-        var graphs = new ControlFlowGraphCache();
-        context.RegisterSyntaxNodeAction(
-            c =>
-            {
-                var invocation = (InvocationExpressionSyntax)c.Node;
-                if (c.ContainingSymbol is { } containingSymbol && CandidateSyntax.MayBeAsyncCode(invocation, options) && analysis.MayHaveAlternative(c.SemanticModel, invocation, containingSymbol, c.CancellationToken))
-                {
-                    CandidateActions.Dispatch<IInvocationOperation>(c, invocation, graphs, analysis.AnalyzeInvocation);
-                }
-            },
-            SyntaxKind.InvocationExpression);
-        context.RegisterUsingAction(options, analysis.AnalyzeUsing);
+        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.AnalyzeUsing, OperationKind.Using, OperationKind.UsingDeclaration);
     }
 
     /// <summary>Per-compilation state. The cache is the only mutable state and is thread-safe.</summary>
@@ -76,62 +65,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             _options = options;
         }
 
-        /// <summary>
-        /// The pre-filter: false when the call certainly has no alternative, decided from symbols alone so that most calls
-        /// never need their operation tree. It asks what <see cref="AnalyzeInvocation"/> asks before its lookup (the
-        /// method, the receiver's type, the lookup-cache key) and does the lookup itself, filling the same negative cache;
-        /// everything it cannot decide (a conditional call, <c>Parallel.ForEach</c>, a call that does not bind) it lets through.
-        /// </summary>
-        public bool MayHaveAlternative(SemanticModel semanticModel, InvocationExpressionSyntax written, ISymbol containingSymbol, CancellationToken cancellationToken)
-        {
-            if (written.Expression is not (MemberAccessExpressionSyntax or SimpleNameSyntax))
-            {
-                return written.Expression is MemberBindingExpressionSyntax;
-            }
-
-            // Decided by syntax, without binding: a method named …Async is no candidate, and what is awaited returns an awaitable.
-            if ((CandidateSyntax.InvokedName(written) is { } name && name.EndsWith("Async", StringComparison.Ordinal)) || written.Parent is AwaitExpressionSyntax)
-            {
-                return false;
-            }
-
-            if (semanticModel.GetSymbolInfo(written, cancellationToken).Symbol is not IMethodSymbol symbol)
-            {
-                return false;
-            }
-
-            // The operation's target of x.Ext() is the static method Ext(x); the symbol info is its reduced form.
-            var isReducedCall = symbol.ReducedFrom is not null;
-            var method = isReducedCall ? symbol.GetConstructedReducedFrom() ?? symbol : symbol;
-            if (!IsSynchronousCandidate(method))
-            {
-                return false;
-            }
-
-            if (method.Name == "ForEach")
-            {
-                return true;
-            }
-
-            var receiverType = written.Expression is MemberAccessExpressionSyntax access && (isReducedCall || !method.IsStatic)
-                ? semanticModel.GetTypeInfo(access.Expression, cancellationToken).Type
-                : null;
-            var key = KeyOf(method, written, receiverType, containingSymbol.ContainingType);
-            if (_noAlternative.ContainsKey(key))
-            {
-                return false;
-            }
-
-            if (LookupAlternatives(semanticModel, written.SpanStart, written, method, receiverType, method.Name + "Async").IsEmpty)
-            {
-                _noAlternative.TryAdd(key, true);
-                return false;
-            }
-
-            return true;
-        }
-
-        public void AnalyzeInvocation(CandidateOperationContext context)
+        public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -274,7 +208,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// and (source, options, body) with an <c>Action&lt;T&gt;</c> body, result unused. Without a rewritable lambda the
         /// call is reported without a fix.
         /// </summary>
-        private void AnalyzeParallelForEach(CandidateOperationContext context, IInvocationOperation invocation, InvocationExpressionSyntax syntax)
+        private void AnalyzeParallelForEach(OperationAnalysisContext context, IInvocationOperation invocation, InvocationExpressionSyntax syntax)
         {
             var definition = invocation.TargetMethod.OriginalDefinition;
             var parameters = definition.Parameters;
@@ -308,7 +242,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// <summary>Fully qualified, so the speculative binding does not depend on the file's usings; the fix writes the simplified name.</summary>
         private static readonly ExpressionSyntax CompletedValueTaskForBinding = SyntaxFactory.ParseExpression("global::System.Threading.Tasks.ValueTask.CompletedTask");
 
-        public void AnalyzeUsing(CandidateOperationContext context)
+        public void AnalyzeUsing(OperationAnalysisContext context)
         {
             var (isAsynchronous, declarators, resource, usingKeyword) = context.Operation switch
             {
@@ -375,7 +309,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
         }
 
-        private static void ReportDisposal(CandidateOperationContext context, Location location, ITypeSymbol type)
+        private static void ReportDisposal(OperationAnalysisContext context, Location location, ITypeSymbol type)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AsyncDisposal,
@@ -385,7 +319,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         }
 
         /// <summary><c>using var scope = provider.CreateScope();</c> → <c>await using var scope = provider.CreateAsyncScope();</c>.</summary>
-        private bool TryReportAsyncScope(CandidateOperationContext context, Location location, IVariableDeclarationOperation declaration, IVariableDeclaratorOperation declarator, MethodExclusions exclusions, in AsyncCodeContext asyncCode)
+        private bool TryReportAsyncScope(OperationAnalysisContext context, Location location, IVariableDeclarationOperation declaration, IVariableDeclaratorOperation declarator, MethodExclusions exclusions, in AsyncCodeContext asyncCode)
         {
             var value = (declarator.Initializer ?? declarator.GetVariableInitializer())?.Value.WalkDownConversion();
             if (value is not IInvocationOperation { TargetMethod.Name: "CreateScope" } invocation

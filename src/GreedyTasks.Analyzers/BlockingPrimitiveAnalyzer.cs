@@ -34,11 +34,11 @@ public sealed class BlockingPrimitiveAnalyzer : GreedyTasksAnalyzer
         var primitives = new BlockingPrimitives(context.Compilation, symbols);
         if (primitives.Any)
         {
-            context.RegisterInvocationAction(options, BlockingPrimitives.IsCandidateName, primitives.MayBlock, c => AnalyzeInvocation(c, primitives, options));
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, primitives, options), OperationKind.Invocation);
         }
     }
 
-    private static void AnalyzeInvocation(CandidateOperationContext context, BlockingPrimitives primitives, GreedyTasksOptions options)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, BlockingPrimitives primitives, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var alternative = primitives.BlockingAlternative(invocation);

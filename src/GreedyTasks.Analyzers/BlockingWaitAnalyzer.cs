@@ -19,21 +19,11 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        context.RegisterPropertyReferenceAction(options, "Result", property => IsTaskResult(property, symbols), c => AnalyzePropertyReference(c, symbols, options));
-        context.RegisterInvocationAction(
-            options,
-            static name => name is "Wait" or "GetResult" or "WaitAll" or "WaitAny",
-            method => SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Task) || symbols.IsTaskAwaiter(method.ContainingType),
-            c => AnalyzeInvocation(c, symbols, options));
+        context.RegisterOperationAction(c => AnalyzePropertyReference(c, symbols, options), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
     }
 
-    private static bool IsTaskResult(IPropertySymbol property, WellKnownSymbols symbols)
-    {
-        var owner = property.ContainingType.OriginalDefinition;
-        return SymbolEqualityComparer.Default.Equals(owner, symbols.TaskOfT) || SymbolEqualityComparer.Default.Equals(owner, symbols.ValueTaskOfT);
-    }
-
-    private static void AnalyzePropertyReference(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzePropertyReference(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
         var property = reference.Property;
@@ -42,7 +32,8 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        if (!IsTaskResult(property, symbols))
+        var owner = property.ContainingType.OriginalDefinition;
+        if (!SymbolEqualityComparer.Default.Equals(owner, symbols.TaskOfT) && !SymbolEqualityComparer.Default.Equals(owner, symbols.ValueTaskOfT))
         {
             return;
         }
@@ -59,7 +50,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, reference.Syntax, property, "Result", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
-    private static void AnalyzeInvocation(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -77,7 +68,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         }
     }
 
-    private static void AnalyzeTaskWait(CandidateOperationContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeTaskWait(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (invocation.Instance is null || TimeoutArguments.HasZeroTimeout(invocation, symbols))
         {
@@ -114,7 +105,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, invocation.Syntax, invocation.TargetMethod, "Wait", fixKind, timeoutInMilliseconds ? DiagnosticProperties.TimeoutInMilliseconds : null);
     }
 
-    private static void AnalyzeGetResult(CandidateOperationContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeGetResult(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         // The awaitable is the receiver of GetAwaiter(): t.GetAwaiter().GetResult() or t.ConfigureAwait(false).GetAwaiter().GetResult().
         var awaitable = invocation.Instance?.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } receiver } ? receiver : null;
@@ -139,7 +130,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         Report(context, invocation.Syntax, invocation.TargetMethod, "GetResult", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
-    private static void AnalyzeWaitAllOrAny(CandidateOperationContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         if (TimeoutArguments.HasZeroTimeout(invocation, symbols))
         {
@@ -273,7 +264,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         return false;
     }
 
-    private static void Report(CandidateOperationContext context, SyntaxNode syntax, ISymbol member, string memberName, string? fixKind, string? flag = null)
+    private static void Report(OperationAnalysisContext context, SyntaxNode syntax, ISymbol member, string memberName, string? fixKind, string? flag = null)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.Member, memberName);

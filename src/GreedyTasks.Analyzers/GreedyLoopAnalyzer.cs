@@ -27,10 +27,10 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        context.RegisterLoopAction(options, c => Analyze(c, symbols, options));
+        context.RegisterOperationAction(c => Analyze(c, symbols, options), OperationKind.Loop);
     }
 
-    private static void Analyze(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void Analyze(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var loop = (ILoopOperation)context.Operation;
         if (loop is IForEachLoopOperation { IsAsynchronous: true } || KeywordOf(loop.Syntax) is not { } keyword)

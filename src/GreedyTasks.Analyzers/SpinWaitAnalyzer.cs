@@ -25,11 +25,11 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        context.RegisterLoopAction(options, c => AnalyzeLoop(c, symbols, options));
-        context.RegisterInvocationAction(options, SpinCalls.IsCandidateName, method => SpinCalls.IsCandidateType(method.ContainingType, symbols), c => AnalyzeInvocation(c, symbols, options));
+        context.RegisterOperationAction(c => AnalyzeLoop(c, symbols, options), OperationKind.Loop);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
     }
 
-    private static void AnalyzeLoop(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeLoop(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var loop = (ILoopOperation)context.Operation;
         if (GreedyLoopAnalyzer.KeywordOf(loop.Syntax) is not { } keyword)
@@ -67,7 +67,7 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SpinLoop, keyword.GetLocation(), properties.ToImmutable(), keyword.ValueText, conditionText));
     }
 
-    private static void AnalyzeInvocation(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!SpinCalls.IsSpinCall(invocation, symbols, insideLoop: true))

@@ -19,11 +19,11 @@ public sealed class ThreadSleepAnalyzer : GreedyTasksAnalyzer
     {
         if (symbols.Thread is not null)
         {
-            context.RegisterInvocationAction(options, static name => name == "Sleep", method => SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Thread), c => AnalyzeInvocation(c, symbols, options));
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
         }
     }
 
-    private static void AnalyzeInvocation(CandidateOperationContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;

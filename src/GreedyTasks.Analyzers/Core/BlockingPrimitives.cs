@@ -58,25 +58,6 @@ internal sealed class BlockingPrimitives
     /// <summary>True when the target framework has any of the primitives, so the rule has something to look for.</summary>
     public bool Any => _waitHandle is not null || _monitor is not null || _manualResetEventSlim is not null || _blockingCollection is not null || _symbols.Thread is not null;
 
-    /// <summary>The names of the methods <see cref="BlockingAlternative"/> may report: the syntactic pre-filter.</summary>
-    public static bool IsCandidateName(string name) => name is "Wait" or "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait"
-        or "Enter" or "TryEnter" or "Join" or "Take" or "TryTake" or "TakeFromAny" or "TryTakeFromAny" or "GetConsumingEnumerable"
-        or "EnterReadLock" or "EnterWriteLock" or "EnterUpgradeableReadLock" or "TryEnterReadLock" or "TryEnterWriteLock" or "TryEnterUpgradeableReadLock";
-
-    /// <summary>
-    /// False when <paramref name="method"/> belongs to none of the primitives: the pre-filter on the called method. A
-    /// <c>WaitHandle</c> method may be an override on any derived type, so those are let through by name.
-    /// </summary>
-    public bool MayBlock(IMethodSymbol method)
-    {
-        var type = method.ContainingType;
-        return type is not null
-            && (Is(type, _monitor) || Is(type, _manualResetEventSlim) || Is(type, _countdownEvent) || Is(type, _barrier)
-                || Is(type.OriginalDefinition, _blockingCollection) || Is(type, _lock) || Is(type, _readerWriterLockSlim)
-                || Is(type, _symbols.Thread) || Is(type, _semaphoreSlim)
-                || method.Name is "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait");
-    }
-
     /// <summary><c>SemaphoreSlim.Wait</c>: GT0003 owns it wherever an <c>await</c> may be written (its fix is <c>WaitAsync</c>); GT0006 reports it only where GT0003 cannot.</summary>
     public bool IsSemaphoreSlimWait(IMethodSymbol method) => method.Name == "Wait" && Is(method.ContainingType, _semaphoreSlim);
 

@@ -5,8 +5,7 @@ namespace GreedyTasks.Analyzers.Core;
 /// <summary>
 /// What every rule's analyzer does the same way, so none can forget it: concurrent execution, generated code
 /// skipped, the well-known symbols resolved and the options reader created once per compilation, and nothing registered when the compilation has
-/// no <c>Task</c> at all (then no rule can apply). Rules register through <see cref="CandidateActions"/>, which filters
-/// candidates by syntax before any operation tree is built.
+/// no <c>Task</c> at all (then no rule can apply).
 /// </summary>
 public abstract class GreedyTasksAnalyzer : DiagnosticAnalyzer
 {

@@ -6,13 +6,6 @@ namespace GreedyTasks.Analyzers.Core;
 /// <summary>The calls that spin: <c>SpinWait.SpinUntil</c>, <c>Thread.SpinWait</c>, <c>Thread.Yield</c>, <c>SpinWait.SpinOnce</c>, and <c>Thread.Sleep(0)</c> inside a loop.</summary>
 internal static class SpinCalls
 {
-    /// <summary>The names of the methods <see cref="IsSpinCall"/> accepts: the syntactic pre-filter.</summary>
-    public static bool IsCandidateName(string name) => name is "SpinWait" or "Yield" or "Sleep" or "SpinUntil" or "SpinOnce";
-
-    /// <summary>The types whose methods <see cref="IsSpinCall"/> accepts: the pre-filter on the called method's type.</summary>
-    public static bool IsCandidateType(INamedTypeSymbol? type, WellKnownSymbols symbols)
-        => SymbolEqualityComparer.Default.Equals(type, symbols.Thread) || SymbolEqualityComparer.Default.Equals(type, symbols.SpinWaitType);
-
     public static bool IsSpinCall(IInvocationOperation invocation, WellKnownSymbols symbols, bool insideLoop)
     {
         var method = invocation.TargetMethod;
