@@ -43,15 +43,7 @@ if [[ ! -f "$sample_dir/$sample_project" ]]; then
     exit 1
 fi
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/greedytasks-recipes.XXXXXX")"
-cleanup() {
-    if [[ "${KEEP_VERIFY_DIR:-}" == "1" ]]; then
-        echo "Kept $work"
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
+make_work_dir greedytasks-recipes
 
 echo "==> CI recipes with $file_name on a copy of samples/GreedyWorker in $work"
 

@@ -44,15 +44,7 @@ source_arg="${1:-$repo_root/artifacts/packages}"
 source "$repo_root/build/lib/package-consumer.sh"
 find_package_under_test "$package_id" "$source_arg"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/greedytasks-verify.XXXXXX")"
-cleanup() {
-    if [[ "${KEEP_VERIFY_DIR:-}" == "1" ]]; then
-        echo "Kept $work"
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
+make_work_dir greedytasks-verify
 
 echo "==> Verifying $file_name ($package_id $version) in $work"
 

@@ -27,6 +27,13 @@ find_package_under_test() {
     fi
 }
 
+# make_work_dir <name-prefix>
+# Sets work to a new temporary folder, removed when the script exits unless KEEP_VERIFY_DIR=1.
+make_work_dir() {
+    work="$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")"
+    trap 'if [[ "${KEEP_VERIFY_DIR:-}" == "1" ]]; then echo "Kept $work"; else rm -rf "$work"; fi' EXIT
+}
+
 # isolate_consumer <project-dir> <feed-dir>
 # A nuget.config that adds the feed (no <clear/>: the machine's sources stay available for what the SDK and the
 # peer packages need), and empty Directory.* files so MSBuild imports nothing from the folders above.
