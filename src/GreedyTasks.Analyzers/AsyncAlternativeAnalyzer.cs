@@ -193,7 +193,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                     }
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportInHandWrittenCode(_symbols, Diagnostic.Create(
                     Descriptors.AsyncAlternative,
                     written.GetLocation(),
                     properties.ToImmutable(),
@@ -231,7 +231,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 properties = properties.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindParallelForEach);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportInHandWrittenCode(_symbols, Diagnostic.Create(
                 Descriptors.AsyncAlternative,
                 syntax.GetLocation(),
                 properties,
@@ -309,9 +309,9 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
         }
 
-        private static void ReportDisposal(OperationAnalysisContext context, Location location, ITypeSymbol type)
+        private void ReportDisposal(OperationAnalysisContext context, Location location, ITypeSymbol type)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportInHandWrittenCode(_symbols, Diagnostic.Create(
                 Descriptors.AsyncDisposal,
                 location,
                 ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindAwaitUsing),
@@ -351,7 +351,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return true;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportInHandWrittenCode(_symbols, Diagnostic.Create(
                 Descriptors.AsyncScope,
                 location,
                 ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, DiagnosticProperties.FixKindAsyncScope),

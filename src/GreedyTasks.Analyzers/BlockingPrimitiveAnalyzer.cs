@@ -67,7 +67,7 @@ public sealed class BlockingPrimitiveAnalyzer : GreedyTasksAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportInHandWrittenCode(options.Symbols, Diagnostic.Create(
             Descriptors.BlockingPrimitive,
             invocation.Syntax.GetLocation(),
             method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),

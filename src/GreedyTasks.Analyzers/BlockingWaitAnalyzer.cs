@@ -47,7 +47,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         // A conditional access (t?.Result) has no awaitable receiver to rewrite.
         var canFix = reference.Syntax is MemberAccessExpressionSyntax && AwaitPlacement.CanInsertAwait(reference, asyncCode)
             && !IsValueTaskAwaitedElsewhere(reference.Instance, reference, asyncCode, symbols);
-        Report(context, reference.Syntax, property, "Result", canFix ? DiagnosticProperties.FixKindAwait : null);
+        Report(context, symbols, reference.Syntax, property, "Result", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
@@ -102,7 +102,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
             };
         }
 
-        Report(context, invocation.Syntax, invocation.TargetMethod, "Wait", fixKind, timeoutInMilliseconds ? DiagnosticProperties.TimeoutInMilliseconds : null);
+        Report(context, symbols, invocation.Syntax, invocation.TargetMethod, "Wait", fixKind, timeoutInMilliseconds ? DiagnosticProperties.TimeoutInMilliseconds : null);
     }
 
     private static void AnalyzeGetResult(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
@@ -127,7 +127,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
 
         var canFix = awaitable is not null && AwaitPlacement.CanInsertAwait(invocation, asyncCode)
             && !IsValueTaskAwaitedElsewhere(awaitable, invocation, asyncCode, symbols);
-        Report(context, invocation.Syntax, invocation.TargetMethod, "GetResult", canFix ? DiagnosticProperties.FixKindAwait : null);
+        Report(context, symbols, invocation.Syntax, invocation.TargetMethod, "GetResult", canFix ? DiagnosticProperties.FixKindAwait : null);
     }
 
     private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, IInvocationOperation invocation, WellKnownSymbols symbols, GreedyTasksOptions options)
@@ -164,7 +164,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
             }
         }
 
-        Report(context, invocation.Syntax, invocation.TargetMethod, invocation.TargetMethod.Name, fixKind, tasksAsParams);
+        Report(context, symbols, invocation.Syntax, invocation.TargetMethod, invocation.TargetMethod.Name, fixKind, tasksAsParams);
     }
 
     /// <summary>True when every parameter that got an explicit argument takes tasks: no timeout, no explicit token, which WhenAll/WhenAny cannot take.</summary>
@@ -264,7 +264,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
         return false;
     }
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode syntax, ISymbol member, string memberName, string? fixKind, string? flag = null)
+    private static void Report(OperationAnalysisContext context, WellKnownSymbols symbols, SyntaxNode syntax, ISymbol member, string memberName, string? fixKind, string? flag = null)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.Member, memberName);
@@ -278,7 +278,7 @@ public sealed class BlockingWaitAnalyzer : GreedyTasksAnalyzer
             properties.Add(flag, "true");
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportInHandWrittenCode(symbols, Diagnostic.Create(
             Descriptors.BlockingWait,
             syntax.GetLocation(),
             properties.ToImmutable(),

@@ -78,7 +78,7 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.GreedyLoop, keyword.GetLocation(), properties.ToImmutable(), keyword.ValueText, reason));
+        context.ReportInHandWrittenCode(symbols, Diagnostic.Create(Descriptors.GreedyLoop, keyword.GetLocation(), properties.ToImmutable(), keyword.ValueText, reason));
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
         }
 
         var conditionText = condition is null ? "true" : string.Join(" ", condition.Syntax.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SpinLoop, keyword.GetLocation(), properties.ToImmutable(), keyword.ValueText, conditionText));
+        context.ReportInHandWrittenCode(symbols, Diagnostic.Create(Descriptors.SpinLoop, keyword.GetLocation(), properties.ToImmutable(), keyword.ValueText, conditionText));
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
@@ -106,7 +106,7 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportInHandWrittenCode(symbols, Diagnostic.Create(
             Descriptors.SpinCall,
             invocation.Syntax.GetLocation(),
             properties.ToImmutable(),

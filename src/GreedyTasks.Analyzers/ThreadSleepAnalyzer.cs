@@ -51,7 +51,7 @@ public sealed class ThreadSleepAnalyzer : GreedyTasksAnalyzer
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportInHandWrittenCode(symbols, Diagnostic.Create(
             Descriptors.ThreadSleep,
             invocation.Syntax.GetLocation(),
             properties.ToImmutable(),

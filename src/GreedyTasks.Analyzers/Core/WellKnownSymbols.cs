@@ -43,6 +43,7 @@ internal sealed class WellKnownSymbols
         ConfiguredValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
 
         ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+        GeneratedCodeAttribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
         SpinWaitType = compilation.GetTypeByMetadataName("System.Threading.SpinWait");
         Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
         Volatile = compilation.GetTypeByMetadataName("System.Threading.Volatile");
@@ -87,6 +88,9 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT { get; }
 
     public INamedTypeSymbol? ObsoleteAttribute { get; }
+
+    /// <summary><c>System.CodeDom.Compiler.GeneratedCodeAttribute</c>, for the one generated-code case the driver leaves to the rules (<see cref="DiagnosticReporting"/>).</summary>
+    public INamedTypeSymbol? GeneratedCodeAttribute { get; }
 
     /// <summary>The <c>System.Threading.SpinWait</c> struct.</summary>
     public INamedTypeSymbol? SpinWaitType { get; }
