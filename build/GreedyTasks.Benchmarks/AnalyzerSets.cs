@@ -24,6 +24,18 @@ internal sealed record AnalyzerSet(
     public bool IsCompilerFloor => Analyzers.IsDefaultOrEmpty;
 
     public bool IsGreedyTasks => Name == "GreedyTasks";
+
+    /// <summary>A variant of GreedyTasks measured for comparison (e.g. another generated-code setting): neither the product nor a peer.</summary>
+    public bool IsVariant { get; init; }
+
+    /// <summary>The name an analyzer of this set is reported under (the wrapped analyzer's, for measurement wrappers).</summary>
+    public static string AnalyzerName(DiagnosticAnalyzer analyzer) => analyzer switch
+    {
+        GeneratedCodeFlagsOverride o => o.InnerName,
+        CompositeAnalyzer => "all rules as one analyzer",
+        MeasuredAnalyzer m => m.Costs.Name,
+        _ => analyzer.GetType().Name,
+    };
 }
 
 internal static class AnalyzerSets
@@ -45,7 +57,7 @@ internal static class AnalyzerSets
     /// Every DiagnosticAnalyzer type of the GreedyTasks.Analyzers assembly, every rule on (Warn); or only the types named in
     /// <paramref name="only"/>, to see what one rule costs and allocates on its own.
     /// </summary>
-    public static AnalyzerSet GreedyTasks(IReadOnlySet<string>? only = null)
+    public static AnalyzerSet GreedyTasks(IReadOnlySet<string>? only = null, bool measureCallbacks = false)
     {
         var assembly = typeof(global::GreedyTasks.Analyzers.DiagnosticIds).Assembly;
         var analyzers = assembly.GetTypes()
@@ -53,12 +65,35 @@ internal static class AnalyzerSets
             .Where(t => only is null || only.Contains(t.Name))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .Select(a => measureCallbacks && a is not DiagnosticSuppressor ? new MeasuredAnalyzer(a) : a)
             .ToImmutableArray();
         var ids = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList();
         var severities = ids.ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn);
         var version = assembly.GetName().Version;
         return new AnalyzerSet("GreedyTasks", $"GreedyTasks.Analyzers {version} (project build)", ids, analyzers, severities, false);
     }
+
+    /// <summary>
+    /// The same analyzers declaring <see cref="GeneratedCodeAnalysisFlags.None"/> (the setting before the rules switched to
+    /// ReportDiagnostics): what the driver's per-diagnostic generated-code check costs, measured in the same process.
+    /// </summary>
+    public static AnalyzerSet GreedyTasksAsOneAnalyzer(AnalyzerSet greedyTasks) =>
+        greedyTasks with
+        {
+            Name = "GreedyTasks, one analyzer",
+            Analyzers = greedyTasks.Analyzers.Where(a => a is DiagnosticSuppressor)
+                .Prepend(new CompositeAnalyzer(greedyTasks.Analyzers.Where(a => a is not DiagnosticSuppressor).ToImmutableArray()))
+                .ToImmutableArray(),
+            IsVariant = true,
+        };
+
+    public static AnalyzerSet GreedyTasksWithGeneratedCodeNone(AnalyzerSet greedyTasks) =>
+        greedyTasks with
+        {
+            Name = "GreedyTasks, generated code None",
+            Analyzers = greedyTasks.Analyzers.Select(a => a is DiagnosticSuppressor ? a : new GeneratedCodeFlagsOverride(a, GeneratedCodeAnalysisFlags.None)).ToImmutableArray<DiagnosticAnalyzer>(),
+            IsVariant = true,
+        };
 
     /// <summary>The peer sets, each from the analyzer dlls of its restored NuGet package. Failures go to <paramref name="problems"/>.</summary>
     public static List<AnalyzerSet> LoadPeers(ICollection<string> problems)

@@ -37,7 +37,18 @@ internal sealed record SetResult(
 
 internal sealed record CorpusResult(Corpus Corpus, int CompilerErrors, IReadOnlyList<SetResult> Sets, int Runs);
 
-internal sealed record IdeResult(string Set, double MedianMs, double P95Ms, int Diagnostics);
+/// <summary>IDE latency of one set; <see cref="IsPeer"/> is false for the compiler, GreedyTasks and its variants.</summary>
+internal sealed record IdeResult(string Set, double MedianMs, double P95Ms, int Diagnostics, bool IsPeer)
+{
+    /// <summary>Median MB allocated during one run.</summary>
+    public double AllocatedMb { get; init; }
+
+    /// <summary>
+    /// GreedyTasks' time minus this set's, taken run by run within a round (both ran on the same machine state), as the
+    /// median and a 95% confidence interval of that median; null for GreedyTasks and the compiler.
+    /// </summary>
+    public (double Median, double Low, double High)? GreedyTasksMinusSet { get; init; }
+}
 
 internal static class Program
 {
@@ -58,6 +69,10 @@ internal static class Program
         var smoke = false;
         var warmup = true;
         var ide = true;
+        var measureCallbacks = false;
+        var ideOnly = false;
+        var generatedCodeNone = false;
+        var composite = false;
         string? output = null;
         string? emit = null;
         HashSet<string>? onlySets = null;
@@ -78,11 +93,15 @@ internal static class Program
                 case "--gt-analyzers": greedyTasksAnalyzers = new HashSet<string>(Next().Split(','), StringComparer.Ordinal); break;
                 case "--no-warmup": warmup = false; break;
                 case "--no-ide": ide = false; break;
+                case "--gt-callback-costs": measureCallbacks = true; break;
+                case "--ide-only": ideOnly = true; break;
+                case "--gt-generated-code-none": generatedCodeNone = true; break;
+                case "--gt-composite": composite = true; break;
                 case "--concurrent": concurrent = true; break;
                 case "--smoke": smoke = true; break;
                 case "-h":
                 case "--help":
-                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--gt-analyzers BlockingWaitAnalyzer,...] [--no-warmup] [--no-ide] [--concurrent] [--emit <dir>] [--out <file.md>] [--smoke]");
+                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--gt-analyzers BlockingWaitAnalyzer,...] [--gt-callback-costs] [--gt-generated-code-none] [--gt-composite] [--no-warmup] [--no-ide] [--ide-only] [--concurrent] [--emit <dir>] [--out <file.md>] [--smoke]");
                     return 0;
                 default:
                     Console.Error.WriteLine($"error: unknown argument {args[i]} (try --help)");
@@ -122,11 +141,22 @@ internal static class Program
         references = pack.Assemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
 
         var problems = new List<string>();
-        var sets = new List<AnalyzerSet> { AnalyzerSets.CompilerFloor(), AnalyzerSets.GreedyTasks(greedyTasksAnalyzers) };
+        var greedyTasksSet = AnalyzerSets.GreedyTasks(greedyTasksAnalyzers, measureCallbacks);
+        var sets = new List<AnalyzerSet> { AnalyzerSets.CompilerFloor(), greedyTasksSet };
+        if (generatedCodeNone)
+        {
+            sets.Add(AnalyzerSets.GreedyTasksWithGeneratedCodeNone(greedyTasksSet));
+        }
+
+        if (composite)
+        {
+            sets.Add(AnalyzerSets.GreedyTasksAsOneAnalyzer(greedyTasksSet));
+        }
+
         sets.AddRange(AnalyzerSets.LoadPeers(problems));
         if (onlySets is not null)
         {
-            sets = sets.Where(s => s.IsCompilerFloor || s.IsGreedyTasks || onlySets.Contains(s.Name)).ToList();
+            sets = sets.Where(s => s.IsCompilerFloor || s.IsGreedyTasks || s.IsVariant || onlySets.Contains(s.Name)).ToList();
         }
 
         foreach (var p in problems)
@@ -161,9 +191,12 @@ internal static class Program
         {
             var corpus = make();
             log.WriteLine($"corpus {corpus.Name}: {corpus.Description}");
-            var corpusRuns = runs > 0 ? runs : corpus.Lines >= 500_000 ? 2 : corpus.Lines >= 200_000 ? 3 : 5;
-            var result = await MeasureCorpusAsync(corpus, sets, corpusRuns, warmup, log);
-            results.Add(result);
+            if (!ideOnly)
+            {
+                var corpusRuns = runs > 0 ? runs : corpus.Lines >= 500_000 ? 2 : corpus.Lines >= 200_000 ? 3 : 5;
+                results.Add(await MeasureCorpusAsync(corpus, sets, corpusRuns, warmup, log));
+            }
+
             if (ide && ideResults is null && (ideTargetLines < 0 || corpus.Lines >= ideTargetLines))
             {
                 (ideResults, ideDescription) = await MeasureIdeAsync(corpus, sets, ideRuns, log);
@@ -193,7 +226,8 @@ internal static class Program
 
         // The benchmark fails only if GreedyTasks did not run or threw; timings are never asserted.
         var gt = results.SelectMany(r => r.Sets).Where(s => s.Set.IsGreedyTasks).ToList();
-        return gt.Count == 0 || gt.Any(s => s.Exceptions > 0) ? 3 : 0;
+        var ran = gt.Count > 0 || (ideOnly && ideResults is not null);
+        return !ran || gt.Any(s => s.Exceptions > 0) || !AnalyzerExceptions.IsEmpty ? 3 : 0;
     }
 
     private static int ParseSize(string text)
@@ -250,7 +284,21 @@ internal static class Program
 
     internal static string FormatLines(int lines) => lines >= 1_000_000 && lines % 1_000_000 == 0 ? $"{lines / 1_000_000}M lines" : lines >= 1000 && lines % 1000 == 0 ? $"{lines / 1000}k lines" : $"{lines} lines";
 
-    private static CSharpCompilation CreateCompilation(Corpus corpus, AnalyzerSet set) =>
+    private static CSharpCompilation CreateCompilation(Corpus corpus, AnalyzerSet set) => CreateCompilation(corpus, set.Severities);
+
+    /// <summary>The severities of all <paramref name="sets"/> in one map (each package's IDs are its own).</summary>
+    private static ImmutableDictionary<string, ReportDiagnostic> MergedSeverities(IEnumerable<AnalyzerSet> sets)
+    {
+        var merged = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>();
+        foreach (var (id, severity) in sets.SelectMany(s => s.Severities))
+        {
+            merged[id] = severity;
+        }
+
+        return merged.ToImmutable();
+    }
+
+    private static CSharpCompilation CreateCompilation(Corpus corpus, ImmutableDictionary<string, ReportDiagnostic> severities) =>
         CSharpCompilation.Create(
             "BenchCorpus",
             corpus.Trees,
@@ -260,7 +308,7 @@ internal static class Program
                 allowUnsafe: true,
                 nullableContextOptions: NullableContextOptions.Enable,
                 concurrentBuild: concurrent,
-                specificDiagnosticOptions: set.Severities));
+                specificDiagnosticOptions: severities));
 
     private static CompilationWithAnalyzersOptions AnalyzerOptions() => new(
         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -313,7 +361,14 @@ internal static class Program
         foreach (var analyzer in set.Analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
-            perAnalyzer.Add((analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));
+            perAnalyzer.Add((AnalyzerSet.AnalyzerName(analyzer), telemetry.ExecutionTime.TotalMilliseconds));
+        }
+
+        foreach (var measured in set.Analyzers.OfType<MeasuredAnalyzer>())
+        {
+            var c = measured.Costs;
+            Console.Error.WriteLine($"    callbacks {c.Name}: {c.Calls} calls, {c.Milliseconds:0.0} ms, of which GC pauses {c.GcPauseMilliseconds:0.0} ms, {c.Bytes / 1024.0 / 1024.0:0.00} MB allocated");
+            c.Reset();
         }
 
         return new Run(watch.Elapsed.TotalMilliseconds, perAnalyzer.Sum(p => p.Item2), allocatedAfter, analyzerDiagnostics, perAnalyzer, AnalyzerExceptions.Count - exceptionsBefore);
@@ -370,12 +425,13 @@ internal static class Program
     }
 
     /// <summary>
-    /// IDE latency: one ~1,000-line document. Per set, one compilation is created and fully bound once (GetDiagnostics),
-    /// as the IDE keeps it; every run then creates a NEW CompilationWithAnalyzers over it (so no analyzer result is
+    /// IDE latency: one ~1,000-line document. One compilation, shared by all sets, is created and fully bound once
+    /// (GetDiagnostics), as the IDE keeps it; every run then creates a NEW CompilationWithAnalyzers over it (so no analyzer result is
     /// cached) and times GetAnalyzerSemanticDiagnosticsAsync(model, null) for that document. The compiler floor is
     /// GetSemanticModel(tree).GetDiagnostics() on a clone of the compilation (fresh semantic model, no bound bodies).
-    /// The sets take turns run by run (round-robin), so drift on a noisy machine (other processes, a growing heap)
-    /// falls on every set alike instead of on whichever set happened to run during it, and every run starts after a
+    /// The sets take turns run by run (round-robin, the order rotating every round), so drift on a noisy machine (other
+    /// processes, a growing heap) and whatever the previous run left behind fall on every set alike instead of on
+    /// whichever set happened to run at that moment or in that position, and every run starts after a
     /// full garbage collection, so no set pays for a collection of another set's garbage.
     /// </summary>
     private static async Task<(IdeResult[], string)> MeasureIdeAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets, int runs, TextWriter log)
@@ -384,72 +440,95 @@ internal static class Program
         var treeLines = tree.GetText().Lines.Count;
         var description = $"document {tree.FilePath} ({treeLines:N0} lines) of the {corpus.Name} corpus, {runs} runs per set after 2 warm-up runs, sets interleaved run by run";
         log.WriteLine($"IDE latency: {description}");
-        var compilations = new List<Compilation>();
-        foreach (var set in sets)
-        {
-            var compilation = CreateCompilation(corpus, set);
-            compilation.GetDiagnostics();
-            compilations.Add(compilation);
-        }
+        // One compilation serves every set: its options carry every set's severities (the IDs of different packages never
+        // collide, so each set still sees only its compared rules switched on). One bound 100k-line compilation instead of
+        // one per set keeps the heap small, so the collections inside a run cost the same for every set and stay short.
+        var shared = CreateCompilation(corpus, MergedSeverities(sets));
+        shared.GetDiagnostics();
 
         var times = sets.Select(_ => new List<double>()).ToArray();
+        var pauses = sets.Select(_ => new List<double>()).ToArray();
+        var allocations = sets.Select(_ => new List<double>()).ToArray();
         var counts = new int[sets.Count];
         var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var order = Enumerable.Range(0, sets.Count).ToArray();
+        var shuffle = new Random(20251206);
         for (var r = -2; r < runs; r++)
         {
-            for (var i = 0; i < sets.Count; i++)
+            // A new order every round (seeded shuffle), so each set runs in every position and after every other set
+            // about equally often: a cost that depends on what ran just before (the GC's tuning of its budgets, say)
+            // falls on every set alike.
+            shuffle.Shuffle(order);
+            foreach (var i in order)
             {
                 var set = sets[i];
-                var compilation = compilations[i];
+                var compilation = shared;
 
                 // Each run starts from a collected heap: a set pays for its own garbage, never for the previous set's.
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
+                var pauseBefore = GC.GetTotalPauseDuration();
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
+                CompilationWithAnalyzers? withAnalyzers = null;
                 if (set.IsCompilerFloor)
                 {
                     var clone = compilation.Clone();
                     counts[i] = clone.GetSemanticModel(tree).GetDiagnostics().Length;
-                    watch.Stop();
                 }
                 else
                 {
-                    var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, AnalyzerOptions());
+                    withAnalyzers = compilation.WithAnalyzers(set.Analyzers, AnalyzerOptions());
                     var model = compilation.GetSemanticModel(tree);
                     counts[i] = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
-                    watch.Stop();
-                    if (set.IsGreedyTasks && r >= 0)
-                    {
-                        // Where GreedyTasks' share of the latency goes (read after the stopwatch stopped).
-                        foreach (var analyzer in set.Analyzers)
-                        {
-                            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
-                            var name = analyzer.GetType().Name;
-                            if (!perAnalyzer.TryGetValue(name, out var list))
-                            {
-                                perAnalyzer[name] = list = new List<double>();
-                            }
-
-                            list.Add(telemetry.ExecutionTime.TotalMilliseconds);
-                        }
-                    }
                 }
 
-                if (r >= 0)
+                watch.Stop();
+                var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+                if (r < 0)
                 {
-                    times[i].Add(watch.Elapsed.TotalMilliseconds);
+                    continue;
+                }
+
+                times[i].Add(watch.Elapsed.TotalMilliseconds);
+                pauses[i].Add(pause);
+                allocations[i].Add(allocated);
+                if (set.IsGreedyTasks && withAnalyzers is not null)
+                {
+                    // Where GreedyTasks' share of the latency goes (read after the run was measured).
+                    foreach (var analyzer in set.Analyzers)
+                    {
+                        var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                        var name = AnalyzerSet.AnalyzerName(analyzer);
+                        if (!perAnalyzer.TryGetValue(name, out var list))
+                        {
+                            perAnalyzer[name] = list = new List<double>();
+                        }
+
+                        list.Add(telemetry.ExecutionTime.TotalMilliseconds);
+                    }
                 }
             }
         }
 
         var results = new List<IdeResult>();
+        var greedyTasksIndex = sets.ToList().FindIndex(s => s.IsGreedyTasks);
         for (var i = 0; i < sets.Count; i++)
         {
             var sorted = times[i].OrderBy(t => t).ToList();
             var p95 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.95 * sorted.Count) - 1)];
-            results.Add(new IdeResult(sets[i].Name, Median(sorted), p95, counts[i]));
-            log.WriteLine($"  IDE {sets[i].Name}: median {Median(sorted):0.0} ms, p95 {p95:0.0} ms, {counts[i]} diagnostics");
+            var paired = greedyTasksIndex < 0 || i == greedyTasksIndex || sets[i].IsCompilerFloor
+                ? ((double Median, double Low, double High)?)null
+                : MedianWithInterval(times[greedyTasksIndex].Zip(times[i], (gt, other) => gt - other));
+            results.Add(new IdeResult(sets[i].Name, Median(sorted), p95, counts[i], !sets[i].IsCompilerFloor && !sets[i].IsGreedyTasks && !sets[i].IsVariant)
+            {
+                AllocatedMb = Median(allocations[i]),
+                GreedyTasksMinusSet = paired,
+            });
+            var pairedText = paired is { } d ? $"; GreedyTasks − this set per round: median {d.Median:+0.0;-0.0;0.0} ms (95% CI {d.Low:+0.0;-0.0;0.0} to {d.High:+0.0;-0.0;0.0})" : string.Empty;
+            log.WriteLine($"  IDE {sets[i].Name}: median {Median(sorted):0.0} ms, p95 {p95:0.0} ms, {counts[i]} diagnostics; GC pause median {Median(pauses[i]):0.0} ms, allocated median {Median(allocations[i]):0.0} MB{pairedText}");
         }
 
         foreach (var (name, list) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
@@ -458,6 +537,24 @@ internal static class Program
         }
 
         return (results.ToArray(), description);
+    }
+
+    /// <summary>
+    /// The median of <paramref name="values"/> and a distribution-free 95% confidence interval for it: the order statistics
+    /// n/2 ∓ 0.98·√n (normal approximation of the binomial), so no assumption about the shape of the timings is made.
+    /// </summary>
+    internal static (double Median, double Low, double High) MedianWithInterval(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var half = 0.98 * Math.Sqrt(sorted.Length);
+        var low = Math.Max(0, (int)Math.Floor(sorted.Length / 2.0 - half));
+        var high = Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length / 2.0 + half) - 1);
+        return (Median(sorted), sorted[low], sorted[high]);
     }
 
     internal static double Median(IEnumerable<double> values)
