@@ -31,9 +31,8 @@ internal sealed record AnalyzerSet(
     /// <summary>The name an analyzer of this set is reported under (the wrapped analyzer's, for measurement wrappers).</summary>
     public static string AnalyzerName(DiagnosticAnalyzer analyzer) => analyzer switch
     {
-        GeneratedCodeFlagsOverride o => o.InnerName,
+        AnalyzerWrapper wrapper => wrapper.Name,
         CompositeAnalyzer => "all rules as one analyzer",
-        MeasuredAnalyzer m => m.Costs.Name,
         _ => analyzer.GetType().Name,
     };
 }
@@ -65,7 +64,7 @@ internal static class AnalyzerSets
             .Where(t => only is null || only.Contains(t.Name))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .Select(a => measureCallbacks && a is not DiagnosticSuppressor ? new MeasuredAnalyzer(a) : a)
+            .Select(a => measureCallbacks && a is not DiagnosticSuppressor ? AnalyzerWrapper.Measured(a) : a)
             .ToImmutableArray();
         var ids = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList();
         var severities = ids.ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn);
@@ -74,10 +73,13 @@ internal static class AnalyzerSets
     }
 
     /// <summary>
-    /// The same analyzers declaring <see cref="GeneratedCodeAnalysisFlags.None"/> (the setting before the rules switched to
+    /// Fresh, unmeasured instances of the same analyzers declaring <see cref="GeneratedCodeAnalysisFlags.None"/> (the setting before the rules switched to
     /// ReportDiagnostics): what the driver's per-diagnostic generated-code check costs, measured in the same process.
     /// </summary>
-    public static AnalyzerSet GreedyTasksAsOneAnalyzer(AnalyzerSet greedyTasks) =>
+    /// <summary>Fresh, unmeasured instances of the GreedyTasks analyzers passed to the driver as one analyzer (see <see cref="CompositeAnalyzer"/>).</summary>
+    public static AnalyzerSet GreedyTasksAsOneAnalyzer(IReadOnlySet<string>? only) => AsOneAnalyzer(GreedyTasks(only));
+
+    private static AnalyzerSet AsOneAnalyzer(AnalyzerSet greedyTasks) =>
         greedyTasks with
         {
             Name = "GreedyTasks, one analyzer",
@@ -87,11 +89,13 @@ internal static class AnalyzerSets
             IsVariant = true,
         };
 
-    public static AnalyzerSet GreedyTasksWithGeneratedCodeNone(AnalyzerSet greedyTasks) =>
+    public static AnalyzerSet GreedyTasksWithGeneratedCodeNone(IReadOnlySet<string>? only) => WithGeneratedCodeNone(GreedyTasks(only));
+
+    private static AnalyzerSet WithGeneratedCodeNone(AnalyzerSet greedyTasks) =>
         greedyTasks with
         {
             Name = "GreedyTasks, generated code None",
-            Analyzers = greedyTasks.Analyzers.Select(a => a is DiagnosticSuppressor ? a : new GeneratedCodeFlagsOverride(a, GeneratedCodeAnalysisFlags.None)).ToImmutableArray<DiagnosticAnalyzer>(),
+            Analyzers = greedyTasks.Analyzers.Select(a => a is DiagnosticSuppressor ? a : AnalyzerWrapper.WithGeneratedCodeFlags(a, GeneratedCodeAnalysisFlags.None)).ToImmutableArray<DiagnosticAnalyzer>(),
             IsVariant = true,
         };
 

@@ -145,12 +145,12 @@ internal static class Program
         var sets = new List<AnalyzerSet> { AnalyzerSets.CompilerFloor(), greedyTasksSet };
         if (generatedCodeNone)
         {
-            sets.Add(AnalyzerSets.GreedyTasksWithGeneratedCodeNone(greedyTasksSet));
+            sets.Add(AnalyzerSets.GreedyTasksWithGeneratedCodeNone(greedyTasksAnalyzers));
         }
 
         if (composite)
         {
-            sets.Add(AnalyzerSets.GreedyTasksAsOneAnalyzer(greedyTasksSet));
+            sets.Add(AnalyzerSets.GreedyTasksAsOneAnalyzer(greedyTasksAnalyzers));
         }
 
         sets.AddRange(AnalyzerSets.LoadPeers(problems));
@@ -364,9 +364,8 @@ internal static class Program
             perAnalyzer.Add((AnalyzerSet.AnalyzerName(analyzer), telemetry.ExecutionTime.TotalMilliseconds));
         }
 
-        foreach (var measured in set.Analyzers.OfType<MeasuredAnalyzer>())
+        foreach (var c in set.Analyzers.OfType<AnalyzerWrapper>().Select(w => w.Costs).OfType<CallbackCosts>())
         {
-            var c = measured.Costs;
             Console.Error.WriteLine($"    callbacks {c.Name}: {c.Calls} calls, {c.Milliseconds:0.0} ms, of which GC pauses {c.GcPauseMilliseconds:0.0} ms, {c.Bytes / 1024.0 / 1024.0:0.00} MB allocated");
             c.Reset();
         }
