@@ -118,18 +118,14 @@ internal static class OperationExtensions
 
     private static void PushChildren(Stack<IOperation> pending, IOperation operation)
     {
-        var children = new List<IOperation>();
-        foreach (var child in operation.ChildOperations)
+        // Last child first, so that they pop in source order. Reverse() walks the children in place: this runs for every
+        // node of every walk (GT0004 and GT0005 walk each loop several times), so it must not allocate a list per node.
+        foreach (var child in operation.ChildOperations.Reverse())
         {
             if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
             {
-                children.Add(child);
+                pending.Push(child);
             }
-        }
-
-        for (var i = children.Count - 1; i >= 0; i--)
-        {
-            pending.Push(children[i]);
         }
     }
 }
