@@ -72,15 +72,11 @@ internal static class AnalyzerSets
         return new AnalyzerSet("GreedyTasks", $"GreedyTasks.Analyzers {version} (project build)", ids, analyzers, severities, false);
     }
 
-    /// <summary>
-    /// Fresh, unmeasured instances of the same analyzers declaring <see cref="GeneratedCodeAnalysisFlags.None"/> (the setting before the rules switched to
-    /// ReportDiagnostics): what the driver's per-diagnostic generated-code check costs, measured in the same process.
-    /// </summary>
     /// <summary>Fresh, unmeasured instances of the GreedyTasks analyzers passed to the driver as one analyzer (see <see cref="CompositeAnalyzer"/>).</summary>
-    public static AnalyzerSet GreedyTasksAsOneAnalyzer(IReadOnlySet<string>? only) => AsOneAnalyzer(GreedyTasks(only));
-
-    private static AnalyzerSet AsOneAnalyzer(AnalyzerSet greedyTasks) =>
-        greedyTasks with
+    public static AnalyzerSet GreedyTasksAsOneAnalyzer(IReadOnlySet<string>? only)
+    {
+        var greedyTasks = GreedyTasks(only);
+        return greedyTasks with
         {
             Name = "GreedyTasks, one analyzer",
             Analyzers = greedyTasks.Analyzers.Where(a => a is DiagnosticSuppressor)
@@ -88,16 +84,23 @@ internal static class AnalyzerSets
                 .ToImmutableArray(),
             IsVariant = true,
         };
+    }
 
-    public static AnalyzerSet GreedyTasksWithGeneratedCodeNone(IReadOnlySet<string>? only) => WithGeneratedCodeNone(GreedyTasks(only));
-
-    private static AnalyzerSet WithGeneratedCodeNone(AnalyzerSet greedyTasks) =>
-        greedyTasks with
+    /// <summary>
+    /// Fresh, unmeasured instances of the same analyzers declaring <see cref="GeneratedCodeAnalysisFlags.None"/> (the setting
+    /// before the rules switched to ReportDiagnostics): what the driver's per-diagnostic generated-code check costs,
+    /// measured in the same process.
+    /// </summary>
+    public static AnalyzerSet GreedyTasksWithGeneratedCodeNone(IReadOnlySet<string>? only)
+    {
+        var greedyTasks = GreedyTasks(only);
+        return greedyTasks with
         {
             Name = "GreedyTasks, generated code None",
             Analyzers = greedyTasks.Analyzers.Select(a => a is DiagnosticSuppressor ? a : AnalyzerWrapper.WithGeneratedCodeFlags(a, GeneratedCodeAnalysisFlags.None)).ToImmutableArray<DiagnosticAnalyzer>(),
             IsVariant = true,
         };
+    }
 
     /// <summary>The peer sets, each from the analyzer dlls of its restored NuGet package. Failures go to <paramref name="problems"/>.</summary>
     public static List<AnalyzerSet> LoadPeers(ICollection<string> problems)

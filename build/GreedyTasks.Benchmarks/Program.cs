@@ -428,9 +428,9 @@ internal static class Program
     /// (GetDiagnostics), as the IDE keeps it; every run then creates a NEW CompilationWithAnalyzers over it (so no analyzer result is
     /// cached) and times GetAnalyzerSemanticDiagnosticsAsync(model, null) for that document. The compiler floor is
     /// GetSemanticModel(tree).GetDiagnostics() on a clone of the compilation (fresh semantic model, no bound bodies).
-    /// The sets take turns run by run (round-robin, the order rotating every round), so drift on a noisy machine (other
-    /// processes, a growing heap) and whatever the previous run left behind fall on every set alike instead of on
-    /// whichever set happened to run at that moment or in that position, and every run starts after a
+    /// The sets take turns run by run, in a new seeded order every round, so drift on a noisy machine (other processes, a
+    /// growing heap) and whatever the previous run left behind fall on every set alike instead of on whichever set happened
+    /// to run at that moment or after a given set, and every run starts after a
     /// full garbage collection, so no set pays for a collection of another set's garbage.
     /// </summary>
     private static async Task<(IdeResult[], string)> MeasureIdeAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets, int runs, TextWriter log)
@@ -461,7 +461,6 @@ internal static class Program
             foreach (var i in order)
             {
                 var set = sets[i];
-                var compilation = shared;
 
                 // Each run starts from a collected heap: a set pays for its own garbage, never for the previous set's.
                 GC.Collect();
@@ -473,13 +472,13 @@ internal static class Program
                 CompilationWithAnalyzers? withAnalyzers = null;
                 if (set.IsCompilerFloor)
                 {
-                    var clone = compilation.Clone();
+                    var clone = shared.Clone();
                     counts[i] = clone.GetSemanticModel(tree).GetDiagnostics().Length;
                 }
                 else
                 {
-                    withAnalyzers = compilation.WithAnalyzers(set.Analyzers, AnalyzerOptions());
-                    var model = compilation.GetSemanticModel(tree);
+                    withAnalyzers = shared.WithAnalyzers(set.Analyzers, AnalyzerOptions());
+                    var model = shared.GetSemanticModel(tree);
                     counts[i] = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
                 }
 
