@@ -262,4 +262,28 @@ public class CodeShapeTests
             }
             """);
     }
+
+    [Fact]
+    public Task Async_lambdas_in_every_kind_of_member_that_owns_code_are_reported()
+    {
+        return BlockingWait.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Base { public Base(Func<Task> f) { } }
+            class C(Task<int> t) : Base(async () => { await Task.Yield(); _ = {|GT0001:t.Result|}; })
+            {
+                static readonly Task<int> S = Task.FromResult(1);
+                static Func<Task> s_field = async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; };
+                Func<Task> Initialized { get; } = async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; };
+                Func<Task> this[int i] { get { return async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; }; } }
+                event Func<Task> Changed { add { Func<Task> f = async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; }; } remove { } }
+                event Func<Task> FieldLike = async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; };
+                static C() { Func<Task> f = async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; }; }
+                ~C() { Func<Task> f = async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; }; }
+                public static C operator +(C c, int i) { Func<Task> f = async () => { await Task.Yield(); _ = {|GT0001:S.Result|}; }; return c; }
+                public static explicit operator int(C c) { Func<Task> f = async delegate { await Task.Yield(); _ = {|GT0001:S.Result|}; }; return 0; }
+                void Method() { async Task Local() { await Task.Yield(); _ = {|GT0001:S.Result|}; } }
+            }
+            """);
+    }
 }
