@@ -61,8 +61,18 @@ internal static class DiagnosticProperties
     /// <summary>GT0004: insert <c>await Task.Yield();</c> at the top of the loop bodies named by <see cref="YieldTargets"/>.</summary>
     public const string FixKindYieldInLoop = "YieldInLoop";
 
-    /// <summary>GT0004: "true" when the loop may also be moved into <c>await Task.Run(() =&gt; { … })</c>.</summary>
+    /// <summary>
+    /// GT0004: present when the loop may also be moved into <c>await Task.Run(() =&gt; { … })</c>, as far as its operations
+    /// tell; the code fix checks the flow of variables (<see cref="Core.LoopOffload.FlowAllowsOffload"/>) before it offers
+    /// the move. The value is <see cref="OffloadIfFlowAllows"/> or <see cref="OffloadIfEndReachable"/>.
+    /// </summary>
     public const string Offload = "Offload";
+
+    /// <summary>Value of <see cref="Offload"/>: the flow of variables decides.</summary>
+    public const string OffloadIfFlowAllows = "true";
+
+    /// <summary>Value of <see cref="Offload"/>: the function returns a value, so the loop's end must also be reachable.</summary>
+    public const string OffloadIfEndReachable = "EndReachable";
 
     /// <summary>
     /// GT0004: where the yield goes so that the whole nest stops being greedy, <c>start,every,counter</c> per loop,

@@ -68,9 +68,9 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
             CollectYieldTargets(loop, tripCount, symbols, threshold, targets);
             properties.Add(DiagnosticProperties.YieldTargets, DescribeYieldTargets(targets));
 
-            if (LoopOffload.CanOffload(loop, asyncCode, context.ContainingSymbol, symbols))
+            if (LoopOffload.MayOffload(loop, asyncCode, context.ContainingSymbol, symbols, out var mustReachEnd))
             {
-                properties.Add(DiagnosticProperties.Offload, "true");
+                properties.Add(DiagnosticProperties.Offload, mustReachEnd ? DiagnosticProperties.OffloadIfEndReachable : DiagnosticProperties.OffloadIfFlowAllows);
                 if (CancellationTokenFinder.FindTokenInScope(loop, context.ContainingSymbol, symbols) is { } token)
                 {
                     properties.Add(DiagnosticProperties.CancellationToken, token);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Composition;
 using System.Globalization;
 using GreedyTasks.Analyzers;
+using GreedyTasks.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,7 +16,7 @@ namespace GreedyTasks.CodeFixes;
 /// GT0004 fixes, each with its own equivalence key: insert <c>await Task.Yield();</c> at the top of the loop body
 /// (<c>GT0004.Yield</c>; every <see cref="GreedyLoopAnalyzer.YieldInterval"/> iterations for a counted loop), or move the
 /// whole loop to the thread pool with <c>await Task.Run(() =&gt; { … }[, ct]);</c> (<c>GT0004.Offload</c>, where the
-/// analyzer found it safe).
+/// analyzer found nothing that jumps out of the loop and the flow of variables allows it, checked here).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GreedyLoopCodeFixProvider)), Shared]
 public sealed class GreedyLoopCodeFixProvider : GreedyTasksCodeFixProvider
@@ -44,6 +45,15 @@ public sealed class GreedyLoopCodeFixProvider : GreedyTasksCodeFixProvider
             yield return ("Move the loop to 'await Task.Run(…)'", OffloadKey);
         }
     }
+
+    protected override bool RequiresSemanticCheck(string equivalenceKey, Diagnostic diagnostic) => equivalenceKey == OffloadKey;
+
+    /// <summary>The analyzer checked what the operations tell; the flow of variables is checked here, only when fixes are asked for.</summary>
+    protected override bool IsOffered(string equivalenceKey, Diagnostic diagnostic, SyntaxNode node, SemanticModel semanticModel) =>
+        equivalenceKey != OffloadKey
+        || (node is StatementSyntax loop
+            && diagnostic.Properties.TryGetValue(DiagnosticProperties.Offload, out var offload)
+            && LoopOffload.FlowAllowsOffload(semanticModel, loop, mustReachEnd: offload == DiagnosticProperties.OffloadIfEndReachable));
 
     protected override void RegisterRewrite(DocumentEditor editor, SyntaxNode node, string fixKind, Diagnostic diagnostic) =>
         RegisterRewrite(editor, node, fixKind, diagnostic, YieldKey);

@@ -49,7 +49,8 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
             // With greedy_tasks.task_returning_methods the reported code may sit in a function that is not async yet:
             // the fix then makes it async, and is offered only when that conversion is certain to compile.
             root ??= await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var function = root is null ? null : AsyncConversion.FindFunction(FindReportedNode(root, diagnostic));
+            var node = root is null ? null : FindReportedNode(root, diagnostic);
+            var function = node is null ? null : AsyncConversion.FindFunction(node);
             var titleSuffix = string.Empty;
             if (!AsyncConversion.IsAsync(function))
             {
@@ -64,6 +65,15 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
 
             foreach (var (title, equivalenceKey) in GetActions(fixKind, diagnostic))
             {
+                if (RequiresSemanticCheck(equivalenceKey, diagnostic))
+                {
+                    semanticModel ??= await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                    if (semanticModel is null || node is null || !IsOffered(equivalenceKey, diagnostic, node, semanticModel))
+                    {
+                        continue;
+                    }
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(title + titleSuffix, cancellationToken => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), equivalenceKey, cancellationToken), equivalenceKey),
                     diagnostic);
@@ -83,6 +93,18 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
     {
         yield return (GetTitle(fixKind, diagnostic), DiagnosticId);
     }
+
+    /// <summary>
+    /// True when whether the action of <paramref name="equivalenceKey"/> applies to this occurrence is not settled by the
+    /// diagnostic's properties, and <see cref="IsOffered"/> must be asked. By default every action in <see cref="GetActions"/> applies.
+    /// </summary>
+    protected virtual bool RequiresSemanticCheck(string equivalenceKey, Diagnostic diagnostic) => false;
+
+    /// <summary>
+    /// Whether the action applies to the reported <paramref name="node"/>, checked on the unchanged document's
+    /// <paramref name="semanticModel"/>: for checks too costly to run in the analyzer for every report (GT0004's offload).
+    /// </summary>
+    protected virtual bool IsOffered(string equivalenceKey, Diagnostic diagnostic, SyntaxNode node, SemanticModel semanticModel) => true;
 
     /// <summary>Records the rewrite chosen by <paramref name="equivalenceKey"/>; by default there is only one.</summary>
     protected virtual void RegisterRewrite(DocumentEditor editor, SyntaxNode node, string fixKind, Diagnostic diagnostic, string equivalenceKey) =>
@@ -106,7 +128,8 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
         {
             var fixKind = diagnostic.Properties[DiagnosticProperties.FixKind];
             var node = FindReportedNode(root, diagnostic);
-            if (fixKind is null || !GetActions(fixKind, diagnostic).Any(action => action.EquivalenceKey == equivalenceKey))
+            if (fixKind is null || !GetActions(fixKind, diagnostic).Any(action => action.EquivalenceKey == equivalenceKey)
+                || (RequiresSemanticCheck(equivalenceKey, diagnostic) && !IsOffered(equivalenceKey, diagnostic, node, editor.SemanticModel)))
             {
                 continue;
             }

@@ -1442,4 +1442,75 @@ public partial class GreedyLoopTests
             NumberOfFixAllInProjectIterations = 1,
         }.RunAsync();
     }
+
+    [Fact]
+    public Task Fix_all_offload_leaves_loops_whose_variables_cannot_move_into_a_lambda()
+    {
+        // Only the code fix checks the flow of variables (the analyzer leaves that costly check to it): Fix All must
+        // leave the loop that first assigns 'last', read after it (CS0165 once moved), and move the other one.
+        return new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(CancellationToken token)
+                    {
+                        {|GT0004:while|} (!token.IsCancellationRequested)
+                        {
+                            Work();
+                        }
+
+                        int last;
+                        {|GT0004:do|}
+                        {
+                            last = Next();
+                        }
+                        while (!token.IsCancellationRequested);
+
+                        return last;
+                    }
+
+                    int Next() => 1;
+                    void Work() { }
+                }
+                """,
+            FixedCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(CancellationToken token)
+                    {
+                        await Task.Run(() =>
+                        {
+                            while (!token.IsCancellationRequested)
+                            {
+                                Work();
+                            }
+                        }, token);
+
+                        int last;
+                        {|GT0004:do|}
+                        {
+                            last = Next();
+                        }
+                        while (!token.IsCancellationRequested);
+
+                        return last;
+                    }
+
+                    int Next() => 1;
+                    void Work() { }
+                }
+                """,
+            ReferenceAssemblies = TestReferences.Net80,
+            FixedState = { MarkupHandling = MarkupMode.Allow },
+            CodeActionEquivalenceKey = OffloadKey,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+        }.RunAsync();
+    }
 }

@@ -9,13 +9,24 @@ namespace GreedyTasks.Analyzers.Core;
 /// lambda (<c>return</c>, <c>yield</c>, <c>goto</c>), it captures no <c>ref</c>/<c>out</c>/<c>in</c> parameter, ref local or
 /// ref struct (CS1628, CS8175), its end is reachable (CS0161 otherwise), it is not in a struct (a lambda cannot capture <c>this</c> there, CS1673), and every
 /// variable it assigns that is read after it was already definitely assigned before it (an assignment inside a
-/// lambda does not count for definite assignment, CS0165). Runs only for loops that are reported.
+/// lambda does not count for definite assignment, CS0165).
 /// </summary>
+/// <remarks>
+/// Split in two because the second half is costly: the analyzer checks what the operation tree tells
+/// (<see cref="MayOffload"/>) for every reported loop; the code fix runs the control- and data-flow analysis
+/// (<see cref="FlowAllowsOffload"/>) only when the fixes of a loop are asked for. The data-flow analysis was most of
+/// GT0004's time in the analyzer (docs/performance.md).
+/// </remarks>
 internal static class LoopOffload
 {
-    public static bool CanOffload(ILoopOperation loop, in AsyncCodeContext asyncCode, ISymbol containingSymbol, WellKnownSymbols symbols)
+    /// <summary>
+    /// The analyzer's half: await can stand there, the loop is not in a struct and nothing in it jumps out.
+    /// <paramref name="mustReachEnd"/> is true when the function returns a value, so the loop's end must be reachable.
+    /// </summary>
+    public static bool MayOffload(ILoopOperation loop, in AsyncCodeContext asyncCode, ISymbol containingSymbol, WellKnownSymbols symbols, out bool mustReachEnd)
     {
-        if (!AwaitPlacement.CanInsertAwait(loop, asyncCode) || containingSymbol.ContainingType is { IsValueType: true } || loop.SemanticModel is not { } semanticModel)
+        mustReachEnd = false;
+        if (!AwaitPlacement.CanInsertAwait(loop, asyncCode) || containingSymbol.ContainingType is { IsValueType: true })
         {
             return false;
         }
@@ -28,15 +39,22 @@ internal static class LoopOffload
             }
         }
 
+        mustReachEnd = ReturnsValue(asyncCode.Function, symbols);
+        return true;
+    }
+
+    /// <summary>The code fix's half: what flows into and out of <paramref name="loop"/> lets it move into a lambda.</summary>
+    public static bool FlowAllowsOffload(SemanticModel semanticModel, SyntaxNode loop, bool mustReachEnd)
+    {
         // A loop that never ends makes the rest of the method unreachable; inside a lambda it would not, and a method
         // returning a value would then miss its return (CS0161).
-        var control = semanticModel.AnalyzeControlFlow(loop.Syntax);
-        if (control is null || !control.Succeeded || (!control.EndPointIsReachable && ReturnsValue(asyncCode.Function, symbols)))
+        var control = semanticModel.AnalyzeControlFlow(loop);
+        if (control is null || !control.Succeeded || (!control.EndPointIsReachable && mustReachEnd))
         {
             return false;
         }
 
-        var flow = semanticModel.AnalyzeDataFlow(loop.Syntax);
+        var flow = semanticModel.AnalyzeDataFlow(loop);
         if (flow is null || !flow.Succeeded)
         {
             return false;
