@@ -46,14 +46,13 @@ public sealed class GreedyLoopCodeFixProvider : GreedyTasksCodeFixProvider
         }
     }
 
-    protected override bool RequiresSemanticCheck(string equivalenceKey, Diagnostic diagnostic) => equivalenceKey == OffloadKey;
+    protected override bool RequiresSemanticCheck(string equivalenceKey) => equivalenceKey == OffloadKey;
 
-    /// <summary>The analyzer checked what the operations tell; the flow of variables is checked here, only when fixes are asked for.</summary>
+    /// <summary>The offload: the analyzer checked what the operations tell; the flow of variables is checked here, only when fixes are asked for.</summary>
     protected override bool IsOffered(string equivalenceKey, Diagnostic diagnostic, SyntaxNode node, SemanticModel semanticModel) =>
-        equivalenceKey != OffloadKey
-        || (node is StatementSyntax loop
-            && diagnostic.Properties.TryGetValue(DiagnosticProperties.Offload, out var offload)
-            && LoopOffload.FlowAllowsOffload(semanticModel, loop, mustReachEnd: offload == DiagnosticProperties.OffloadIfEndReachable));
+        node is StatementSyntax loop
+        && diagnostic.Properties.TryGetValue(DiagnosticProperties.Offload, out var offload)
+        && LoopOffload.FlowAllowsOffload(semanticModel, loop, mustReachEnd: offload == DiagnosticProperties.OffloadIfEndReachable);
 
     protected override void RegisterRewrite(DocumentEditor editor, SyntaxNode node, string fixKind, Diagnostic diagnostic) =>
         RegisterRewrite(editor, node, fixKind, diagnostic, YieldKey);

@@ -65,7 +65,7 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
 
             foreach (var (title, equivalenceKey) in GetActions(fixKind, diagnostic))
             {
-                if (RequiresSemanticCheck(equivalenceKey, diagnostic))
+                if (RequiresSemanticCheck(equivalenceKey))
                 {
                     semanticModel ??= await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
                     if (semanticModel is null || node is null || !IsOffered(equivalenceKey, diagnostic, node, semanticModel))
@@ -95,14 +95,15 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// True when whether the action of <paramref name="equivalenceKey"/> applies to this occurrence is not settled by the
+    /// True when whether the action of <paramref name="equivalenceKey"/> applies to an occurrence is not settled by the
     /// diagnostic's properties, and <see cref="IsOffered"/> must be asked. By default every action in <see cref="GetActions"/> applies.
     /// </summary>
-    protected virtual bool RequiresSemanticCheck(string equivalenceKey, Diagnostic diagnostic) => false;
+    protected virtual bool RequiresSemanticCheck(string equivalenceKey) => false;
 
     /// <summary>
     /// Whether the action applies to the reported <paramref name="node"/>, checked on the unchanged document's
     /// <paramref name="semanticModel"/>: for checks too costly to run in the analyzer for every report (GT0004's offload).
+    /// Asked only for the keys for which <see cref="RequiresSemanticCheck"/> is true.
     /// </summary>
     protected virtual bool IsOffered(string equivalenceKey, Diagnostic diagnostic, SyntaxNode node, SemanticModel semanticModel) => true;
 
@@ -129,7 +130,7 @@ public abstract class GreedyTasksCodeFixProvider : CodeFixProvider
             var fixKind = diagnostic.Properties[DiagnosticProperties.FixKind];
             var node = FindReportedNode(root, diagnostic);
             if (fixKind is null || !GetActions(fixKind, diagnostic).Any(action => action.EquivalenceKey == equivalenceKey)
-                || (RequiresSemanticCheck(equivalenceKey, diagnostic) && !IsOffered(equivalenceKey, diagnostic, node, editor.SemanticModel)))
+                || (RequiresSemanticCheck(equivalenceKey) && !IsOffered(equivalenceKey, diagnostic, node, editor.SemanticModel)))
             {
                 continue;
             }
