@@ -21,7 +21,8 @@ namespace GreedyTasks.Analyzers;
 /// the rewritten call is bound speculatively, and the method it binds to must take the synchronous call's parameters
 /// in the same positions (extra trailing parameters optional, or a <c>CancellationToken</c> the fix passes), return
 /// the awaitable of its result, not be obsolete and not be a function the call sits in. Most calls have no
-/// <c>…Async</c> sibling: that answer is cached per method and syntax tree for the compilation's lifetime.
+/// <c>…Async</c> sibling: that answer is cached per method and scope for the compilation's lifetime, and a lookup is
+/// skipped when no type, local function or import in scope has a member of the name (<see cref="ImportedAsyncNames"/>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
@@ -56,6 +57,9 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
         /// <summary>Whether a type (with its bases and interfaces) declares any member named like the method's <c>…Async</c> twin; then accessibility, and so the calling type, matters.</summary>
         private readonly ConcurrentDictionary<(ITypeSymbol Type, IMethodSymbol Method), bool> _declaresTwinName = new();
+
+        /// <summary>The <c>…Async</c> names imports and namespaces bring where a call stands, so most lookups that would find nothing are skipped.</summary>
+        private readonly ImportedAsyncNames _importedNames = new();
 
         private int _nextScopeId;
 
@@ -93,7 +97,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             var isReducedCall = IsReducedExtensionCall(invocation, syntax);
             var receiver = method.IsExtensionMethod ? (isReducedCall ? invocation.Arguments[0].Value : null) : invocation.Instance;
             var receiverType = receiver?.WalkDownConversion().Type ?? receiver?.Type;
-            var key = KeyOf(method, syntax, receiverType, context.ContainingSymbol.ContainingType);
+            var key = KeyOf(method, syntax, written, receiverType, context.ContainingSymbol.ContainingType);
             if (_noAlternative.ContainsKey(key))
             {
                 return;
@@ -122,10 +126,17 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
             var alternativeName = method.Name + "Async";
             var semanticModel = invocation.SemanticModel!;
-            var candidates = LookupAlternatives(semanticModel, written.SpanStart, syntax, method, receiverType, alternativeName);
+            var candidates = LookupAlternatives(semanticModel, invocation, syntax, written, method, receiverType, alternativeName, context.ContainingSymbol);
             if (candidates.IsEmpty)
             {
                 _noAlternative.TryAdd(key, true);
+                return;
+            }
+
+            // Dual-mode code (if (async) await x.ReadAsync(); else x.Read();) calls the synchronous twin on purpose. Asked
+            // before the speculative binding below, which runs the nullable analysis of the whole member on a first call.
+            if (DualModeCode.IsSynchronousBranch(invocation))
+            {
                 return;
             }
 
@@ -172,7 +183,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                     continue;
                 }
 
-                if (IsDeliberateSynchronousCall(invocation, syntax, asyncCode, alternativeName))
+                if (CallsBothTwins(invocation, syntax, asyncCode, alternativeName))
                 {
                     return;
                 }
@@ -377,7 +388,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// only when the looked-up type declares a member of the twin's name (private or protected ones depend on where the
         /// call is). A call by simple name sees everything in scope, so it keeps the file, namespace block and calling type.
         /// </summary>
-        private LookupScope KeyOf(IMethodSymbol method, InvocationExpressionSyntax syntax, ITypeSymbol? receiverType, INamedTypeSymbol? callingType)
+        private LookupScope KeyOf(IMethodSymbol method, InvocationExpressionSyntax syntax, InvocationExpressionSyntax written, ITypeSymbol? receiverType, INamedTypeSymbol? callingType)
         {
             var definition = method.OriginalDefinition;
             if (syntax.Expression is not MemberAccessExpressionSyntax)
@@ -388,7 +399,8 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
             var onReceiver = !(method.IsStatic && !method.IsExtensionMethod) && receiverType is { TypeKind: not TypeKind.Error };
             var lookedUpType = onReceiver ? receiverType! : method.ContainingType;
-            var scope = onReceiver ? ScopeIdOf(syntax) : -1;
+            // The imports of the call as it stands in the file: for x?.M() the member access looked up is built, not in the tree.
+            var scope = onReceiver ? ScopeIdOf(written) : -1;
             var caller = DeclaresTwinName(lookedUpType, method) ? callingType : null;
             return new LookupScope(definition, tree: null, scope, caller);
         }
@@ -499,13 +511,18 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             return method.Name == "Dispose" && method.Parameters.IsEmpty && (receiverType is null || !_symbols.HasOwnDisposeAsync(receiverType));
         }
 
-        private static ImmutableArray<IMethodSymbol> LookupAlternatives(SemanticModel semanticModel, int position, InvocationExpressionSyntax syntax, IMethodSymbol method, ITypeSymbol? receiverType, string name)
+        private ImmutableArray<IMethodSymbol> LookupAlternatives(SemanticModel semanticModel, IInvocationOperation invocation, InvocationExpressionSyntax syntax, InvocationExpressionSyntax written, IMethodSymbol method, ITypeSymbol? receiverType, string name, ISymbol containingSymbol)
         {
+            // Each lookup below that can find nothing is skipped when the names in scope say so: they cost tens of
+            // microseconds each (a receiver lookup tries every extension method of the name in scope against the receiver).
+            var position = written.SpanStart;
             ImmutableArray<ISymbol> found;
             if (syntax.Expression is not MemberAccessExpressionSyntax)
             {
                 // Implicit this, using static, or a method of an enclosing type: whatever the name means in scope.
-                found = semanticModel.LookupSymbols(position, container: null, name: name);
+                found = MayFindBySimpleName(semanticModel, invocation, written, method, name, containingSymbol)
+                    ? semanticModel.LookupSymbols(position, container: null, name: name)
+                    : ImmutableArray<ISymbol>.Empty;
             }
             else if (method.IsStatic && !method.IsExtensionMethod)
             {
@@ -513,7 +530,9 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
             else if (receiverType is INamespaceOrTypeSymbol container && receiverType.TypeKind != TypeKind.Error)
             {
-                found = semanticModel.LookupSymbols(position, container, name, includeReducedExtensionMethods: true);
+                found = DeclaresTwinName(receiverType, method) || _importedNames.ExtensionMethodMayBeInScope(semanticModel, position, ScopeIdOf(written), containingSymbol.ContainingNamespace, name)
+                    ? semanticModel.LookupSymbols(position, container, name, includeReducedExtensionMethods: true)
+                    : ImmutableArray<ISymbol>.Empty;
             }
             else
             {
@@ -530,6 +549,52 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
 
             return builder.ToImmutable();
+        }
+
+        /// <summary>
+        /// Whether a method named <paramref name="name"/> can be found by simple name at the call: a member of an enclosing
+        /// type or its bases, a local function in an enclosing block, or a static member of a <c>using static</c> type.
+        /// </summary>
+        private bool MayFindBySimpleName(SemanticModel semanticModel, IOperation invocation, InvocationExpressionSyntax syntax, IMethodSymbol method, string name, ISymbol containingSymbol)
+        {
+            for (var type = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (DeclaresTwinName(type, method))
+                {
+                    return true;
+                }
+            }
+
+            return DeclaresLocalFunction(invocation, name)
+                || _importedNames.StaticImportMayHave(semanticModel, syntax.SpanStart, ScopeIdOf(syntax), containingSymbol.ContainingNamespace, name);
+        }
+
+        /// <summary>A local function is in scope in the whole block (or switch section) that declares it.</summary>
+        private static bool DeclaresLocalFunction(IOperation operation, string name)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                var statements = current switch
+                {
+                    IBlockOperation block => block.Operations,
+                    ISwitchCaseOperation section => section.Body,
+                    _ => default,
+                };
+                if (statements.IsDefault)
+                {
+                    continue;
+                }
+
+                foreach (var statement in statements)
+                {
+                    if (statement is ILocalFunctionOperation localFunction && localFunction.Symbol.Name == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -614,17 +679,11 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         }
 
         /// <summary>
-        /// Dual-mode code calls the synchronous twin on purpose: <c>if (async) await x.ReadAsync(…); else x.Read(…);</c>
-        /// (the other branch awaits), or both twins of a hook are invoked with the same receiver and arguments
-        /// (<c>module.BeforeExecute(c); await module.BeforeExecuteAsync(c);</c>).
+        /// Both twins of a hook are invoked on purpose, with the same receiver and arguments
+        /// (<c>module.BeforeExecute(c); await module.BeforeExecuteAsync(c);</c>): the synchronous call is deliberate.
         /// </summary>
-        private static bool IsDeliberateSynchronousCall(IOperation invocation, InvocationExpressionSyntax syntax, in AsyncCodeContext asyncCode, string alternativeName)
+        private static bool CallsBothTwins(IOperation invocation, InvocationExpressionSyntax syntax, in AsyncCodeContext asyncCode, string alternativeName)
         {
-            if (DualModeCode.IsSynchronousBranch(invocation))
-            {
-                return true;
-            }
-
             var body = asyncCode.FunctionBody(invocation);
             var receiver = syntax.Expression is MemberAccessExpressionSyntax memberAccess ? memberAccess.Expression.ToString() : string.Empty;
             var arguments = syntax.ArgumentList.Arguments.ToString();

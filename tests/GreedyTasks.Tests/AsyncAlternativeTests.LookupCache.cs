@@ -1,12 +1,19 @@
+using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using GreedyTasks.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using VerifyCS = GreedyTasks.Tests.Verifiers.CSharpCodeFixVerifier<GreedyTasks.Analyzers.AsyncAlternativeAnalyzer, GreedyTasks.CodeFixes.AsyncAlternativeCodeFixProvider>;
 
 namespace GreedyTasks.Tests;
 
 /// <summary>
 /// GT0003's negative cache is shared by files that import the same namespaces: a miss in one scope must never hide
-/// an alternative that another scope's usings, namespace or accessibility bring in.
+/// an alternative that another scope's usings, namespace or accessibility bring in. The receiver lookup is skipped when
+/// no extension container in scope has a member of the alternative's name: every way an extension method gets into
+/// scope must still be seen.
 /// </summary>
 public partial class AsyncAlternativeTests
 {
@@ -113,4 +120,266 @@ public partial class AsyncAlternativeTests
             }
             """);
     }
+
+    [Fact]
+    public Task Extension_alternative_brought_in_by_using_static_is_reported()
+    {
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.Sources.Add(("/0/Library.cs", ExtensionLibrary));
+        test.TestState.Sources.Add(("/0/A.cs", """
+            using System.Threading.Tasks;
+            using Lib;
+            using static Lib.Async.StoreExtensions;
+            class A
+            {
+                async Task M(Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Extension_alternative_brought_in_by_a_global_using_of_another_file_is_reported()
+    {
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.Sources.Add(("/0/Library.cs", ExtensionLibrary));
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", "global using Lib.Async;"));
+        test.TestState.Sources.Add(("/0/A.cs", """
+            using System.Threading.Tasks;
+            using Lib;
+            class A
+            {
+                async Task M(Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Extension_alternative_in_the_global_namespace_is_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            public static class StoreExtensions
+            {
+                public static Task SaveAsync(this Lib.Store store) => Task.CompletedTask;
+            }
+
+            namespace Lib
+            {
+                public class Store { public void Save() { } }
+            }
+
+            namespace App
+            {
+                class A
+                {
+                    async Task M(Lib.Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Extension_alternative_from_a_referenced_assembly_is_reported_only_where_its_namespace_is_imported()
+    {
+        // The library is compiled to metadata, as a NuGet package would be: its extension class is a PE type.
+        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var library = CSharpCompilation.Create(
+            "StoreLibrary",
+            new[] { CSharpSyntaxTree.ParseText(ExtensionLibrary) },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = library.Emit(image);
+        Assert.True(emitted.Success, string.Join("; ", emitted.Diagnostics.Select(d => d.ToString())));
+
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        test.TestState.Sources.Add(("/0/A.cs", """
+            using System.Threading.Tasks;
+            using Lib;
+            class A
+            {
+                async Task M(Store store) { await Task.Yield(); store.Save(); }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/B.cs", """
+            using System.Threading.Tasks;
+            using Lib;
+            using Lib.Async;
+            class B
+            {
+                async Task M(Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Alternative_of_an_enclosing_type_is_found_by_simple_name()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Outer
+            {
+                static void Save() { }
+                static Task SaveAsync() => Task.CompletedTask;
+
+                class Inner
+                {
+                    async Task M() { await Task.Yield(); {|GT0003:Save()|}; }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Local_function_alternative_is_found_by_simple_name_in_the_blocks_that_see_it()
+    {
+        // One class per call: the negative cache of simple-name calls is kept per calling type.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class InBlock
+            {
+                static void Save() { }
+
+                async Task M(bool flag)
+                {
+                    await Task.Yield();
+                    if (flag)
+                    {
+                        {|GT0003:Save()|};
+                        Task SaveAsync() => Task.CompletedTask;
+                    }
+                }
+            }
+
+            class InSwitchSection
+            {
+                static void Save() { }
+
+                async Task M(int n)
+                {
+                    await Task.Yield();
+                    switch (n)
+                    {
+                        case 1:
+                            {|GT0003:Save()|};
+                            break;
+                            Task SaveAsync() => Task.CompletedTask;
+                    }
+                }
+            }
+
+            class OutsideTheBlock
+            {
+                static void Save() { }
+
+                async Task M(bool flag)
+                {
+                    await Task.Yield();
+                    if (flag)
+                    {
+                        Task SaveAsync() => Task.CompletedTask;
+                    }
+
+                    Save();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Local_function_alternative_in_top_level_statements_is_found_by_simple_name()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceAssemblies = TestReferences.Net80,
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System.Threading.Tasks;
+                    await Task.Yield();
+                    {|GT0003:Save()|};
+
+                    static Task SaveAsync() => Task.CompletedTask;
+
+                    partial class Program
+                    {
+                        static void Save() { }
+                    }
+                    """,
+                },
+            },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Alternative_brought_in_by_a_global_using_static_of_another_file_is_found_by_simple_name()
+    {
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", "global using static Lib.Journal;"));
+        test.TestState.Sources.Add(("/0/Library.cs", """
+            namespace Lib
+            {
+                public static class Journal
+                {
+                    public static void Save() { }
+                    public static System.Threading.Tasks.Task SaveAsync() => System.Threading.Tasks.Task.CompletedTask;
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/A.cs", """
+            using System.Threading.Tasks;
+            class A
+            {
+                async Task M() { await Task.Yield(); {|GT0003:Save()|}; }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+#if !ROSLYN_4_8
+    // Extension blocks exist from C# 14 on (Roslyn 5.0).
+    [Fact]
+    public Task Extension_block_alternative_is_reported()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceAssemblies = TestReferences.Net80,
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview,
+            TestCode = """
+                using System.Threading.Tasks;
+
+                namespace Lib
+                {
+                    public class Store { public void Save() { } }
+
+                    public static class StoreExtensions
+                    {
+                        extension(Store store)
+                        {
+                            public Task SaveAsync() => Task.CompletedTask;
+                        }
+                    }
+                }
+
+                namespace App
+                {
+                    using Lib;
+
+                    class A
+                    {
+                        async Task M(Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
+                    }
+                }
+                """,
+        }.RunAsync();
+    }
+#endif
 }
