@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using GreedyTasks.Analyzers.Core;
@@ -167,10 +168,18 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 shaped.Sort((x, y) => (y.TokenParameter is not null).CompareTo(x.TokenParameter is not null));
             }
 
+            // Overload resolution, not the candidate, decides what a rewritten call binds to: candidates that give the same
+            // rewritten call (same token, passed the same way) are bound once. JsonSerializer.Deserialize has eight of them.
+            var rewrittenForms = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (candidate, tokenParameter) in shaped)
             {
                 var passToken = tokenParameter is not null && token is not null;
                 var byName = passToken && (hasNamedArguments || tokenParameter!.Ordinal != syncParameterCount);
+                if (!rewrittenForms.Add(!passToken ? string.Empty : byName ? tokenParameter!.Name : "(positional)"))
+                {
+                    continue;
+                }
+
                 var rewritten = AlternativeCallSyntax.Build(syntax, alternativeName, passToken ? token : null, byName ? tokenParameter!.Name : null);
                 if (rewritten is null)
                 {
@@ -526,17 +535,22 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
             else if (method.IsStatic && !method.IsExtensionMethod)
             {
-                found = semanticModel.LookupStaticMembers(position, method.ContainingType, name);
+                // T.M(): only the static members of T and its bases can answer.
+                found = DeclaresTwinName(method.ContainingType, method)
+                    ? semanticModel.LookupStaticMembers(position, method.ContainingType, name)
+                    : ImmutableArray<ISymbol>.Empty;
             }
             else if (receiverType is INamespaceOrTypeSymbol container && receiverType.TypeKind != TypeKind.Error)
             {
-                found = DeclaresTwinName(receiverType, method) || _importedNames.ExtensionMethodMayBeInScope(semanticModel, position, ScopeIdOf(written), containingSymbol.ContainingNamespace, name)
+                found = DeclaresTwinName(receiverType, method) || _importedNames.ExtensionMethodMayBeInScope(semanticModel, ImportsPosition(written), ScopeIdOf(written), containingSymbol.ContainingNamespace, name)
                     ? semanticModel.LookupSymbols(position, container, name, includeReducedExtensionMethods: true)
                     : ImmutableArray<ISymbol>.Empty;
             }
             else
             {
-                found = method.IsExtensionMethod ? semanticModel.LookupStaticMembers(position, method.ContainingType, name) : ImmutableArray<ISymbol>.Empty;
+                found = method.IsExtensionMethod && DeclaresTwinName(method.ContainingType, method)
+                    ? semanticModel.LookupStaticMembers(position, method.ContainingType, name)
+                    : ImmutableArray<ISymbol>.Empty;
             }
 
             var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
@@ -566,7 +580,23 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
 
             return DeclaresLocalFunction(invocation, name)
-                || _importedNames.StaticImportMayHave(semanticModel, syntax.SpanStart, ScopeIdOf(syntax), containingSymbol.ContainingNamespace, name);
+                || _importedNames.StaticImportMayHave(semanticModel, ImportsPosition(syntax), ScopeIdOf(syntax), containingSymbol.ContainingNamespace, name);
+        }
+
+        /// <summary>
+        /// A position with the same imports as <paramref name="call"/> outside any member body: the start of the declaration
+        /// the call is in, directly under its namespace or file. The semantic model answers there without the member's
+        /// binder, which the first question inside a member has to build.
+        /// </summary>
+        private static int ImportsPosition(SyntaxNode call)
+        {
+            var declaration = call;
+            for (var parent = call.Parent; parent is not null and not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax); parent = parent.Parent)
+            {
+                declaration = parent;
+            }
+
+            return declaration.SpanStart;
         }
 
         /// <summary>A local function is in scope in the whole block (or switch section) that declares it.</summary>

@@ -344,6 +344,26 @@ public partial class AsyncAlternativeTests
         return test.RunAsync();
     }
 
+    [Fact]
+    public Task Static_alternative_declared_in_a_base_class_is_found_through_the_derived_type()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Base
+            {
+                public static void Save() { }
+                public static Task SaveAsync() => Task.CompletedTask;
+            }
+
+            class Derived : Base { }
+
+            class C
+            {
+                async Task M() { await Task.Yield(); {|GT0003:Derived.Save()|}; }
+            }
+            """);
+    }
+
 #if !ROSLYN_4_8
     // Extension blocks exist from C# 14 on (Roslyn 5.0).
     [Fact]
