@@ -448,6 +448,45 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public Task Globalconfig_entries_for_a_generic_method_and_a_base_method_exclude_the_call_and_the_override()
+    {
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.Sources.Add(("/0/Test0.cs", """
+            using System.Threading.Tasks;
+            namespace Lib
+            {
+                public class Store
+                {
+                    public T Fetch<T>() => default!;
+                    public Task<T> FetchAsync<T>() => Task.FromResult<T>(default!);
+                    public virtual void Save() { }
+                    public virtual Task SaveAsync() => Task.CompletedTask;
+                    public void Keep() { }
+                    public Task KeepAsync() => Task.CompletedTask;
+                }
+
+                public class SpecialStore : Store
+                {
+                    public override void Save() { }
+                }
+            }
+
+            class C
+            {
+                async Task<int> M(Lib.SpecialStore store)
+                {
+                    await Task.Yield();
+                    store.Save();
+                    {|GT0003:store.Keep()|};
+                    return store.Fetch<int>();
+                }
+            }
+            """));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ngreedy_tasks.excluded_methods = M:Lib.Store.Fetch``1|M:Lib.Store.Save\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Globalconfig_type_entry_excludes_the_type_and_its_derived_types()
     {
         var test = ExclusionTest("""

@@ -45,10 +45,47 @@ internal sealed class MethodExclusions
     private readonly HashSet<string> _types;
     private readonly HashSet<string> _methods;
 
+    /// <summary>The names of the excluded methods, so that most calls are cleared without building a documentation id.</summary>
+    private readonly HashSet<string> _methodNames;
+
+    /// <summary>An entry whose method name cannot be told from its id (an explicit interface implementation): every call is checked in full.</summary>
+    private readonly bool _anyNameMayMatch;
+
     private MethodExclusions(HashSet<string> types, HashSet<string> methods)
     {
         _types = types;
         _methods = methods;
+        _methodNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var method in methods)
+        {
+            if (MethodNameOf(method) is { } name)
+            {
+                _methodNames.Add(name);
+            }
+            else
+            {
+                _anyNameMayMatch = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The method name an id body names (<c>N.T.Name``1(args)</c> → <c>Name</c>, <c>N.T.#ctor</c> → <c>.ctor</c>); null
+    /// when it is an explicit interface implementation, whose id spells the name differently from the symbol.
+    /// </summary>
+    private static string? MethodNameOf(string body)
+    {
+        var end = body.IndexOf('(');
+        var name = end < 0 ? body : body.Substring(0, end);
+        var generic = name.IndexOf("``", StringComparison.Ordinal);
+        name = generic < 0 ? name : name.Substring(0, generic);
+        name = name.Substring(name.LastIndexOf('.') + 1);
+        if (name.Length > 0 && name[0] == '#')
+        {
+            name = "." + name.Substring(1);
+        }
+
+        return name.Length == 0 || name.IndexOf('#') >= 0 || name.IndexOf('{') >= 0 ? null : name;
     }
 
     public static MethodExclusions Create(IEnumerable<string> entries)
@@ -105,6 +142,12 @@ internal sealed class MethodExclusions
         if (IsTypeExcluded(receiverType) || IsTypeExcluded(method.ContainingType))
         {
             return true;
+        }
+
+        // An override has the name of the method it overrides: a name no entry has needs no documentation id.
+        if (!_anyNameMayMatch && !_methodNames.Contains(method.Name))
+        {
+            return false;
         }
 
         // An override is excluded with the method it overrides.
