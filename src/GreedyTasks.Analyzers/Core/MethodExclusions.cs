@@ -48,9 +48,6 @@ internal sealed class MethodExclusions
     /// <summary>The names of the excluded methods, so that most calls are cleared without building a documentation id.</summary>
     private readonly HashSet<string> _methodNames;
 
-    /// <summary>An entry whose method name cannot be told from its id (an explicit interface implementation): every call is checked in full.</summary>
-    private readonly bool _anyNameMayMatch;
-
     private MethodExclusions(HashSet<string> types, HashSet<string> methods)
     {
         _types = types;
@@ -58,22 +55,16 @@ internal sealed class MethodExclusions
         _methodNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in methods)
         {
-            if (MethodNameOf(method) is { } name)
-            {
-                _methodNames.Add(name);
-            }
-            else
-            {
-                _anyNameMayMatch = true;
-            }
+            _methodNames.Add(MethodNameOf(method));
         }
     }
 
     /// <summary>
-    /// The method name an id body names (<c>N.T.Name``1(args)</c> → <c>Name</c>, <c>N.T.#ctor</c> → <c>.ctor</c>); null
-    /// when it is an explicit interface implementation, whose id spells the name differently from the symbol.
+    /// The method name an id body names (<c>N.T.Name``1(args)</c> → <c>Name</c>, <c>N.T.#ctor</c> → <c>.ctor</c>). An
+    /// explicit interface implementation's name stays spelled as in its id; it cannot be called by that name, so neither
+    /// this set nor the documentation ids ever match it.
     /// </summary>
-    private static string? MethodNameOf(string body)
+    private static string MethodNameOf(string body)
     {
         var end = body.IndexOf('(');
         var name = end < 0 ? body : body.Substring(0, end);
@@ -85,7 +76,7 @@ internal sealed class MethodExclusions
             name = "." + name.Substring(1);
         }
 
-        return name.Length == 0 || name.IndexOf('#') >= 0 || name.IndexOf('{') >= 0 ? null : name;
+        return name;
     }
 
     public static MethodExclusions Create(IEnumerable<string> entries)
@@ -145,7 +136,7 @@ internal sealed class MethodExclusions
         }
 
         // An override has the name of the method it overrides: a name no entry has needs no documentation id.
-        if (!_anyNameMayMatch && !_methodNames.Contains(method.Name))
+        if (!_methodNames.Contains(method.Name))
         {
             return false;
         }
