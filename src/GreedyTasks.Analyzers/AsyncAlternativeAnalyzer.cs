@@ -104,7 +104,8 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            if (method.Name == "ForEach" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Parallel))
+            // The type's name first: List<T>.ForEach is common, and Parallel is resolved only when first asked for.
+            if (method.Name == "ForEach" && method.ContainingType is { Name: "Parallel" } && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Parallel))
             {
                 if (AwaitPlacement.CanInsertAwait(invocation, asyncCode))
                 {

@@ -179,7 +179,7 @@ public sealed class GreedyLoopAnalyzer : GreedyTasksAnalyzer
     /// <summary><c>foreach (var i in Enumerable.Range(start, count))</c> with a constant count.</summary>
     private static long? RangeCount(IForEachLoopOperation loop, WellKnownSymbols symbols)
     {
-        return loop.Collection.WalkDownConversion() is IInvocationOperation { TargetMethod.Name: "Range", Arguments.Length: 2 } range
+        return loop.Collection.WalkDownConversion() is IInvocationOperation { TargetMethod: { Name: "Range", ContainingType.Name: "Enumerable" }, Arguments.Length: 2 } range
             && SymbolEqualityComparer.Default.Equals(range.TargetMethod.ContainingType, symbols.Enumerable)
             && range.Arguments[1].Value.ConstantValue is { HasValue: true, Value: int count }
             ? count

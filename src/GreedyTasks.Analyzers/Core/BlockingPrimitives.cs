@@ -28,38 +28,41 @@ internal sealed class BlockingPrimitives
 
     private readonly WellKnownSymbols _symbols;
     private readonly INamedTypeSymbol? _waitHandle;
-    private readonly INamedTypeSymbol? _mutex;
-    private readonly INamedTypeSymbol? _semaphore;
-    private readonly INamedTypeSymbol? _monitor;
-    private readonly INamedTypeSymbol? _manualResetEventSlim;
-    private readonly INamedTypeSymbol? _countdownEvent;
-    private readonly INamedTypeSymbol? _barrier;
-    private readonly INamedTypeSymbol? _blockingCollection;
-    private readonly INamedTypeSymbol? _lock;
-    private readonly INamedTypeSymbol? _readerWriterLockSlim;
-    private readonly INamedTypeSymbol? _semaphoreSlim;
+
+    // Outside the core library of .NET: resolved when a call on a type of that name first needs them (see LazyType).
+    private readonly LazyType _mutex;
+    private readonly LazyType _semaphore;
+    private readonly LazyType _monitor;
+    private readonly LazyType _manualResetEventSlim;
+    private readonly LazyType _countdownEvent;
+    private readonly LazyType _barrier;
+    private readonly LazyType _blockingCollection;
+    private readonly LazyType _lock;
+    private readonly LazyType _readerWriterLockSlim;
+    private readonly LazyType _semaphoreSlim;
 
     public BlockingPrimitives(Compilation compilation, WellKnownSymbols symbols)
     {
         _symbols = symbols;
-        _waitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
-        _mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
-        _semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
-        _monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
-        _manualResetEventSlim = compilation.GetTypeByMetadataName("System.Threading.ManualResetEventSlim");
-        _countdownEvent = compilation.GetTypeByMetadataName("System.Threading.CountdownEvent");
-        _barrier = compilation.GetTypeByMetadataName("System.Threading.Barrier");
-        _blockingCollection = compilation.GetTypeByMetadataName("System.Collections.Concurrent.BlockingCollection`1");
-        _lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
-        _readerWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
-        _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+        var lookup = new TypeLookup(compilation);
+        _waitHandle = lookup.Find("System.Threading.WaitHandle");
+        _mutex = new LazyType(lookup, "System.Threading.Mutex");
+        _semaphore = new LazyType(lookup, "System.Threading.Semaphore");
+        _monitor = new LazyType(lookup, "System.Threading.Monitor");
+        _manualResetEventSlim = new LazyType(lookup, "System.Threading.ManualResetEventSlim");
+        _countdownEvent = new LazyType(lookup, "System.Threading.CountdownEvent");
+        _barrier = new LazyType(lookup, "System.Threading.Barrier");
+        _blockingCollection = new LazyType(lookup, "System.Collections.Concurrent.BlockingCollection`1");
+        _lock = new LazyType(lookup, "System.Threading.Lock");
+        _readerWriterLockSlim = new LazyType(lookup, "System.Threading.ReaderWriterLockSlim");
+        _semaphoreSlim = new LazyType(lookup, "System.Threading.SemaphoreSlim");
     }
 
     /// <summary>True when the target framework has any of the primitives, so the rule has something to look for.</summary>
-    public bool Any => _waitHandle is not null || _monitor is not null || _manualResetEventSlim is not null || _blockingCollection is not null || _symbols.Thread is not null;
+    public bool Any => _waitHandle is not null || _monitor.Value is not null || _manualResetEventSlim.Value is not null || _blockingCollection.Value is not null || _symbols.Thread is not null;
 
     /// <summary><c>SemaphoreSlim.Wait</c>: GT0003 owns it wherever an <c>await</c> may be written (its fix is <c>WaitAsync</c>); GT0006 reports it only where GT0003 cannot.</summary>
-    public bool IsSemaphoreSlimWait(IMethodSymbol method) => method.Name == "Wait" && Is(method.ContainingType, _semaphoreSlim);
+    public bool IsSemaphoreSlimWait(IMethodSymbol method) => method.Name == "Wait" && method.ContainingType is { Name: "SemaphoreSlim" } type && Is(type, _semaphoreSlim.Value);
 
     /// <summary>The cooperative replacement to name when <paramref name="invocation"/> blocks on a primitive; null when it does not block.</summary>
     public string? BlockingAlternative(IInvocationOperation invocation)
@@ -89,56 +92,40 @@ internal sealed class BlockingPrimitives
 
     private string? AlternativeFor(IMethodSymbol method, INamedTypeSymbol type, IInvocationOperation invocation)
     {
-        if (Is(type, _monitor))
+        // The type's name first, then its symbol: a call on any other type costs one string switch, and the types are
+        // resolved only when a call on a type of their name is seen. A look-alike of another name (a user type named
+        // Monitor) falls through to the wait-handle check, as it did when every symbol was compared in turn.
+        switch (type.Name)
         {
-            return method.Name switch
-            {
-                "Enter" or "TryEnter" => SemaphoreAlternative,
-                "Wait" => SignalAlternative,
-                _ => null,
-            };
+            case "Monitor" when Is(type, _monitor.Value):
+                return method.Name switch
+                {
+                    "Enter" or "TryEnter" => SemaphoreAlternative,
+                    "Wait" => SignalAlternative,
+                    _ => null,
+                };
+            case "ManualResetEventSlim" when Is(type, _manualResetEventSlim.Value):
+                return method.Name == "Wait" ? SignalAlternative : null;
+            case "CountdownEvent" when Is(type, _countdownEvent.Value):
+            case "Barrier" when Is(type, _barrier.Value):
+                return method.Name is "Wait" or "SignalAndWait" ? SignalAlternative : null;
+            case "BlockingCollection" when Is(type.OriginalDefinition, _blockingCollection.Value):
+                return method.Name is "Take" or "TryTake" or "TakeFromAny" or "TryTakeFromAny" or "GetConsumingEnumerable" ? ChannelAlternative : null;
+            case "Lock" when Is(type, _lock.Value):
+                // EnterScope is the lock statement's own form (a ref struct scope no await can cross): not reported, like lock.
+                return method.Name is "Enter" or "TryEnter" ? SemaphoreAlternative : null;
+            case "ReaderWriterLockSlim" when Is(type, _readerWriterLockSlim.Value):
+                return method.Name is "EnterReadLock" or "EnterWriteLock" or "EnterUpgradeableReadLock"
+                    or "TryEnterReadLock" or "TryEnterWriteLock" or "TryEnterUpgradeableReadLock"
+                    ? SemaphoreAlternative
+                    : null;
+            case "Thread" when Is(type, _symbols.Thread):
+                return method.Name == "Join" && !method.IsStatic ? TaskAlternative : null;
+            case "SemaphoreSlim" when Is(type, _semaphoreSlim.Value):
+                return method.Name == "Wait" ? SemaphoreAlternative : null;
+            default:
+                return WaitHandleAlternative(method, invocation);
         }
-
-        if (Is(type, _manualResetEventSlim))
-        {
-            return method.Name == "Wait" ? SignalAlternative : null;
-        }
-
-        if (Is(type, _countdownEvent) || Is(type, _barrier))
-        {
-            return method.Name is "Wait" or "SignalAndWait" ? SignalAlternative : null;
-        }
-
-        if (Is(type.OriginalDefinition, _blockingCollection))
-        {
-            return method.Name is "Take" or "TryTake" or "TakeFromAny" or "TryTakeFromAny" or "GetConsumingEnumerable" ? ChannelAlternative : null;
-        }
-
-        if (Is(type, _lock))
-        {
-            // EnterScope is the lock statement's own form (a ref struct scope no await can cross): not reported, like lock.
-            return method.Name is "Enter" or "TryEnter" ? SemaphoreAlternative : null;
-        }
-
-        if (Is(type, _readerWriterLockSlim))
-        {
-            return method.Name is "EnterReadLock" or "EnterWriteLock" or "EnterUpgradeableReadLock"
-                or "TryEnterReadLock" or "TryEnterWriteLock" or "TryEnterUpgradeableReadLock"
-                ? SemaphoreAlternative
-                : null;
-        }
-
-        if (Is(type, _symbols.Thread))
-        {
-            return method.Name == "Join" && !method.IsStatic ? TaskAlternative : null;
-        }
-
-        if (Is(type, _semaphoreSlim))
-        {
-            return method.Name == "Wait" ? SemaphoreAlternative : null;
-        }
-
-        return WaitHandleAlternative(method, invocation);
     }
 
     private string? WaitHandleAlternative(IMethodSymbol method, IInvocationOperation invocation)
@@ -166,7 +153,7 @@ internal sealed class BlockingPrimitives
         }
 
         var handleType = invocation.Instance?.WalkDownConversion().Type;
-        return WellKnownSymbols.DerivesFrom(handleType, _mutex) || WellKnownSymbols.DerivesFrom(handleType, _semaphore)
+        return WellKnownSymbols.DerivesFrom(handleType, _mutex.Value) || WellKnownSymbols.DerivesFrom(handleType, _semaphore.Value)
             ? SemaphoreAlternative
             : SignalAlternative;
     }

@@ -485,8 +485,8 @@ internal static class LoopFacts
     }
 
     private static bool IsFlagAccess(IInvocationOperation call, WellKnownSymbols symbols) =>
-        SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, symbols.Interlocked)
-        || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, symbols.Volatile);
+        call.TargetMethod.ContainingType is { Name: "Interlocked" or "Volatile" } type
+        && (SymbolEqualityComparer.Default.Equals(type, symbols.Interlocked) || SymbolEqualityComparer.Default.Equals(type, symbols.Volatile));
 
     private static IEnumerable<IOperation> ImmutableArrayOf(IOperation operation)
     {

@@ -9,6 +9,11 @@ namespace GreedyTasks.Analyzers.Core;
 /// action. Rules compare symbols (never type names as strings); a symbol missing from the target framework
 /// is null and the check that needs it is skipped.
 /// </summary>
+/// <remarks>
+/// The core library's types are resolved at once, through <see cref="TypeLookup"/>; the others on first use
+/// (<see cref="LazyType"/>), and the rules test a cheap name before asking for one, so a compilation that never calls
+/// <c>Parallel.ForEach</c> never searches its references for <c>Parallel</c>.
+/// </remarks>
 internal sealed class WellKnownSymbols
 {
     // Immutable, like all static state in the analyzers: analyzer instances are shared across compilations and threads.
@@ -21,46 +26,69 @@ internal sealed class WellKnownSymbols
         "System.Data.Common.DbTransaction",
         "System.Data.Common.DbBatch");
 
-    private WellKnownSymbols(Compilation compilation, INamedTypeSymbol task)
+    private readonly LazyType _thread;
+    private readonly LazyType _spinWait;
+    private readonly LazyType _interlocked;
+    private readonly LazyType _volatile;
+    private readonly LazyType _enumerable;
+    private readonly LazyType _dbCommand;
+    private readonly LazyType _console;
+    private readonly LazyType _parallel;
+    private readonly LazyType _parallelOptions;
+    private readonly LazyType _serviceProviderServiceExtensions;
+    private readonly LazyType _serviceScopeFactory;
+
+    /// <summary>Framework base classes whose <c>DisposeAsync</c> only calls <c>Dispose</c>: a type that inherits it unchanged gains nothing from <c>await using</c>.</summary>
+    private readonly LazyType[] _defaultAsyncDisposeBases;
+
+    private WellKnownSymbols(Compilation compilation, TypeLookup lookup, INamedTypeSymbol task)
     {
         Compilation = compilation;
         Task = task;
-        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        TaskStatus = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskStatus");
-        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
-        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        TaskOfT = lookup.Find("System.Threading.Tasks.Task`1");
+        ValueTask = lookup.Find("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = lookup.Find("System.Threading.Tasks.ValueTask`1");
+        TaskStatus = lookup.Find("System.Threading.Tasks.TaskStatus");
+        CancellationToken = lookup.Find("System.Threading.CancellationToken");
+        TimeSpan = lookup.Find("System.TimeSpan");
 
-        TaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.TaskAwaiter");
-        TaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.TaskAwaiter`1");
-        ValueTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ValueTaskAwaiter");
-        ValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ValueTaskAwaiter`1");
-        ConfiguredTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
-        ConfiguredTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
-        ConfiguredValueTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
-        ConfiguredValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
+        TaskAwaiter = lookup.Find("System.Runtime.CompilerServices.TaskAwaiter");
+        TaskAwaiterOfT = lookup.Find("System.Runtime.CompilerServices.TaskAwaiter`1");
+        ValueTaskAwaiter = lookup.Find("System.Runtime.CompilerServices.ValueTaskAwaiter");
+        ValueTaskAwaiterOfT = lookup.Find("System.Runtime.CompilerServices.ValueTaskAwaiter`1");
+        ConfiguredTaskAwaiter = lookup.Find("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
+        ConfiguredTaskAwaiterOfT = lookup.Find("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
+        ConfiguredValueTaskAwaiter = lookup.Find("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
+        ConfiguredValueTaskAwaiterOfT = lookup.Find("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
 
-        ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
-        GeneratedCodeAttribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
-        SpinWaitType = compilation.GetTypeByMetadataName("System.Threading.SpinWait");
-        Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
-        Volatile = compilation.GetTypeByMetadataName("System.Threading.Volatile");
-        ConfigureAwaitOptions = compilation.GetTypeByMetadataName("System.Threading.Tasks.ConfigureAwaitOptions");
-        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-        MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
-        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-        DbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
-        IAsyncDisposable = compilation.GetTypeByMetadataName("System.IAsyncDisposable");
-        Console = compilation.GetTypeByMetadataName("System.Console");
-        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
-        ParallelOptions = compilation.GetTypeByMetadataName("System.Threading.Tasks.ParallelOptions");
-        ActionOfT = compilation.GetTypeByMetadataName("System.Action`1");
-        ServiceProviderServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
-        ServiceScopeFactory = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceScopeFactory");
-        DefaultAsyncDisposeBases = ImmutableArray.CreateRange(
-            DefaultAsyncDisposeBaseNames.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!));
+        ObsoleteAttribute = lookup.Find("System.ObsoleteAttribute");
+        GeneratedCodeAttribute = lookup.Find("System.CodeDom.Compiler.GeneratedCodeAttribute");
+        ConfigureAwaitOptions = lookup.Find("System.Threading.Tasks.ConfigureAwaitOptions");
+        MemoryStream = lookup.Find("System.IO.MemoryStream");
+        Stream = lookup.Find("System.IO.Stream");
+        IAsyncDisposable = lookup.Find("System.IAsyncDisposable");
+        ActionOfT = lookup.Find("System.Action`1");
+
+        // Outside the core library of .NET (in the reference pack's System.Threading, System.Linq, System.Console, ...):
+        // resolved when a rule first needs them, so a rule that never does pays no search of every reference for them.
+        _thread = new LazyType(lookup, "System.Threading.Thread");
+        _spinWait = new LazyType(lookup, "System.Threading.SpinWait");
+        _interlocked = new LazyType(lookup, "System.Threading.Interlocked");
+        _volatile = new LazyType(lookup, "System.Threading.Volatile");
+        _enumerable = new LazyType(lookup, "System.Linq.Enumerable");
+        _dbCommand = new LazyType(lookup, "System.Data.Common.DbCommand");
+        _console = new LazyType(lookup, "System.Console");
+        _parallel = new LazyType(lookup, "System.Threading.Tasks.Parallel");
+        _parallelOptions = new LazyType(lookup, "System.Threading.Tasks.ParallelOptions");
+        _serviceProviderServiceExtensions = new LazyType(lookup, "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
+        _serviceScopeFactory = new LazyType(lookup, "Microsoft.Extensions.DependencyInjection.IServiceScopeFactory");
+        var defaultAsyncDisposeBases = new LazyType[DefaultAsyncDisposeBaseNames.Length];
+        for (var i = 0; i < defaultAsyncDisposeBases.Length; i++)
+        {
+            defaultAsyncDisposeBases[i] = new LazyType(lookup, DefaultAsyncDisposeBaseNames[i]);
+        }
+
+        _defaultAsyncDisposeBases = defaultAsyncDisposeBases;
 
         TaskWaitAsyncWithTimeout = FindMethod(task, "WaitAsync", TimeSpan);
         TaskWaitAsyncWithCancellation = FindMethod(task, "WaitAsync", CancellationToken);
@@ -74,7 +102,7 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? ValueTask { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
     public INamedTypeSymbol? TaskStatus { get; }
-    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? Thread => _thread.Value;
     public INamedTypeSymbol? CancellationToken { get; }
     public INamedTypeSymbol? TimeSpan { get; }
 
@@ -93,26 +121,24 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? GeneratedCodeAttribute { get; }
 
     /// <summary>The <c>System.Threading.SpinWait</c> struct.</summary>
-    public INamedTypeSymbol? SpinWaitType { get; }
-    public INamedTypeSymbol? Interlocked { get; }
-    public INamedTypeSymbol? Volatile { get; }
+    public INamedTypeSymbol? SpinWaitType => _spinWait.Value;
+    public INamedTypeSymbol? Interlocked => _interlocked.Value;
+    public INamedTypeSymbol? Volatile => _volatile.Value;
 
     /// <summary><c>ConfigureAwaitOptions</c> (.NET 8+), for the non-throwing await of a spun-on task.</summary>
     public INamedTypeSymbol? ConfigureAwaitOptions { get; }
-    public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? Enumerable => _enumerable.Value;
     public INamedTypeSymbol? MemoryStream { get; }
     public INamedTypeSymbol? Stream { get; }
-    public INamedTypeSymbol? DbCommand { get; }
+    public INamedTypeSymbol? DbCommand => _dbCommand.Value;
     public INamedTypeSymbol? IAsyncDisposable { get; }
-    public INamedTypeSymbol? Console { get; }
-    public INamedTypeSymbol? Parallel { get; }
-    public INamedTypeSymbol? ParallelOptions { get; }
+    public INamedTypeSymbol? Console => _console.Value;
+    public INamedTypeSymbol? Parallel => _parallel.Value;
+    public INamedTypeSymbol? ParallelOptions => _parallelOptions.Value;
     public INamedTypeSymbol? ActionOfT { get; }
-    public INamedTypeSymbol? ServiceProviderServiceExtensions { get; }
-    public INamedTypeSymbol? ServiceScopeFactory { get; }
+    public INamedTypeSymbol? ServiceProviderServiceExtensions => _serviceProviderServiceExtensions.Value;
+    public INamedTypeSymbol? ServiceScopeFactory => _serviceScopeFactory.Value;
 
-    /// <summary>Framework base classes whose <c>DisposeAsync</c> only calls <c>Dispose</c>: a type that inherits it unchanged gains nothing from <c>await using</c>.</summary>
-    public ImmutableArray<INamedTypeSymbol> DefaultAsyncDisposeBases { get; }
 
     /// <summary><c>Task.WaitAsync(TimeSpan)</c>, .NET 6 and later.</summary>
     public IMethodSymbol? TaskWaitAsyncWithTimeout { get; }
@@ -126,8 +152,9 @@ internal sealed class WellKnownSymbols
     /// <summary>Resolves the symbols, or returns null when the compilation has no <c>Task</c> (then no rule can apply).</summary>
     public static WellKnownSymbols? TryCreate(Compilation compilation)
     {
-        var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-        return task is null ? null : new WellKnownSymbols(compilation, task);
+        var lookup = new TypeLookup(compilation);
+        var task = lookup.Find("System.Threading.Tasks.Task");
+        return task is null ? null : new WellKnownSymbols(compilation, lookup, task);
     }
 
     /// <summary>True for <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c> (and types derived from the tasks).</summary>
@@ -266,8 +293,21 @@ internal sealed class WellKnownSymbols
                 if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0 } method
                     && (method.Name == "DisposeAsync" || method.Name.EndsWith(".DisposeAsync", System.StringComparison.Ordinal)))
                 {
-                    return !DefaultAsyncDisposeBases.Contains(current.OriginalDefinition, SymbolEqualityComparer.Default);
+                    return !IsDefaultAsyncDisposeBase(current.OriginalDefinition);
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsDefaultAsyncDisposeBase(ITypeSymbol type)
+    {
+        foreach (var defaultBase in _defaultAsyncDisposeBases)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, defaultBase.Value))
+            {
+                return true;
             }
         }
 
