@@ -581,7 +581,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             }
 
             return DeclaresLocalFunction(invocation, name)
-                || _importedNames.StaticImportMayHave(semanticModel, ImportsPosition(syntax), ScopeIdOf(syntax), containingSymbol.ContainingNamespace, name);
+                || _importedNames.StaticImportMayHave(semanticModel, ImportsPosition(syntax), ScopeIdOf(syntax), name);
         }
 
         /// <summary>

@@ -508,6 +508,49 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public Task Globalconfig_type_entry_of_a_nested_generic_type_excludes_it_and_its_derived_types_only()
+    {
+        // The id spells the nested generic type Outer.Cache`1; the symbol's name is Cache. Both must match, or the
+        // name check that runs before the documentation id would clear the call.
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.Sources.Add(("/0/Test0.cs", """
+            using System.Threading.Tasks;
+            namespace Lib
+            {
+                public static class Outer
+                {
+                    public class Cache<T>
+                    {
+                        public void Flush() { }
+                        public Task FlushAsync() => Task.CompletedTask;
+                    }
+
+                    public class Cache
+                    {
+                        public void Flush() { }
+                        public Task FlushAsync() => Task.CompletedTask;
+                    }
+                }
+
+                public sealed class NumberCache : Outer.Cache<int> { }
+            }
+
+            class C
+            {
+                async Task M(Lib.Outer.Cache<string> cache, Lib.NumberCache numbers, Lib.Outer.Cache plain)
+                {
+                    await Task.Yield();
+                    cache.Flush();
+                    numbers.Flush();
+                    {|GT0003:plain.Flush()|};
+                }
+            }
+            """));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ngreedy_tasks.excluded_methods = T:Lib.Outer.Cache`1\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Globalconfig_type_entry_of_a_derived_type_does_not_exclude_the_base_type()
     {
         var test = ExclusionTest("""

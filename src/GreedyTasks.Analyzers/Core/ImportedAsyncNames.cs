@@ -21,14 +21,25 @@ internal sealed class ImportedAsyncNames
     private const string AsyncSuffix = "Async";
 
     private readonly ConcurrentDictionary<INamespaceOrTypeSymbol, HashSet<string>> _extensionNamesByContainer = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<int, Scope> _scopes = new();
+
+    /// <summary>Per scope, one set per namespace or type searched for extension methods (the sets are shared between scopes).</summary>
+    private readonly ConcurrentDictionary<int, HashSet<string>[]> _extensionNamesByScope = new();
+
+    /// <summary>Per scope, the names the <c>using static</c> types bring. Kept apart from the extension names: a call by simple
+    /// name needs only these, and most scopes have no <c>using static</c>, so it never enumerates a namespace.</summary>
+    private readonly ConcurrentDictionary<int, HashSet<string>> _staticImportNamesByScope = new();
 
     /// <summary>False when no extension method named <paramref name="name"/> (which ends in <c>Async</c>) can be in scope at <paramref name="position"/>.</summary>
     /// <param name="scopeId">An id that is equal only for positions with the same enclosing namespaces and imports.</param>
     /// <param name="enclosingNamespace">The namespace the call is written in.</param>
     public bool ExtensionMethodMayBeInScope(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace, string name)
     {
-        foreach (var names in ScopeAt(semanticModel, position, scopeId, enclosingNamespace).ExtensionNames)
+        if (!_extensionNamesByScope.TryGetValue(scopeId, out var scope))
+        {
+            scope = _extensionNamesByScope.GetOrAdd(scopeId, CollectExtensionNames(semanticModel, position, enclosingNamespace));
+        }
+
+        foreach (var names in scope)
         {
             if (names.Contains(name))
             {
@@ -40,20 +51,19 @@ internal sealed class ImportedAsyncNames
     }
 
     /// <summary>False when no <c>using static</c> import in scope at <paramref name="position"/> brings a member named <paramref name="name"/>.</summary>
-    public bool StaticImportMayHave(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace, string name)
+    public bool StaticImportMayHave(SemanticModel semanticModel, int position, int scopeId, string name)
     {
-        return ScopeAt(semanticModel, position, scopeId, enclosingNamespace).StaticImportNames.Contains(name);
+        if (!_staticImportNamesByScope.TryGetValue(scopeId, out var names))
+        {
+            names = _staticImportNamesByScope.GetOrAdd(scopeId, CollectStaticImportNames(semanticModel, position));
+        }
+
+        return names.Contains(name);
     }
 
-    private Scope ScopeAt(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace)
-    {
-        return _scopes.TryGetValue(scopeId, out var scope) ? scope : _scopes.GetOrAdd(scopeId, _ => Collect(semanticModel, position, enclosingNamespace));
-    }
-
-    private Scope Collect(SemanticModel semanticModel, int position, INamespaceSymbol? enclosingNamespace)
+    private HashSet<string>[] CollectExtensionNames(SemanticModel semanticModel, int position, INamespaceSymbol? enclosingNamespace)
     {
         var extensionNames = new List<HashSet<string>>();
-        var staticImportNames = new HashSet<string>(StringComparer.Ordinal);
         for (var current = enclosingNamespace; current is not null; current = current.ContainingNamespace)
         {
             extensionNames.Add(ExtensionNamesIn(current));
@@ -63,13 +73,24 @@ internal sealed class ImportedAsyncNames
         {
             foreach (var import in importScope.Imports)
             {
-                if (import.NamespaceOrType is not { } imported)
+                if (import.NamespaceOrType is { } imported)
                 {
-                    continue;
+                    extensionNames.Add(ExtensionNamesIn(imported));
                 }
+            }
+        }
 
-                extensionNames.Add(ExtensionNamesIn(imported));
-                if (imported is INamedTypeSymbol type)
+        return extensionNames.ToArray();
+    }
+
+    private static HashSet<string> CollectStaticImportNames(SemanticModel semanticModel, int position)
+    {
+        var staticImportNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var importScope in semanticModel.GetImportScopes(position))
+        {
+            foreach (var import in importScope.Imports)
+            {
+                if (import.NamespaceOrType is INamedTypeSymbol type)
                 {
                     // using static T: T's static members (and, generously, its bases' ones) are callable by simple name.
                     for (var current = type; current is not null; current = current.BaseType)
@@ -80,7 +101,7 @@ internal sealed class ImportedAsyncNames
             }
         }
 
-        return new Scope(extensionNames.ToArray(), staticImportNames);
+        return staticImportNames;
     }
 
     private HashSet<string> ExtensionNamesIn(INamespaceOrTypeSymbol container)
@@ -126,19 +147,5 @@ internal sealed class ImportedAsyncNames
                 names.Add(memberName);
             }
         }
-    }
-
-    private sealed class Scope
-    {
-        public Scope(HashSet<string>[] extensionNames, HashSet<string> staticImportNames)
-        {
-            ExtensionNames = extensionNames;
-            StaticImportNames = staticImportNames;
-        }
-
-        /// <summary>One set per namespace or type searched for extension methods (shared between scopes).</summary>
-        public HashSet<string>[] ExtensionNames { get; }
-
-        public HashSet<string> StaticImportNames { get; }
     }
 }

@@ -48,6 +48,9 @@ internal sealed class MethodExclusions
     /// <summary>The names of the excluded methods, so that most calls are cleared without building a documentation id.</summary>
     private readonly HashSet<string> _methodNames;
 
+    /// <summary>The simple names of the excluded types (<c>T:N.List`1</c> → <c>List</c>), for the same reason.</summary>
+    private readonly HashSet<string> _typeNames;
+
     private MethodExclusions(HashSet<string> types, HashSet<string> methods)
     {
         _types = types;
@@ -57,6 +60,20 @@ internal sealed class MethodExclusions
         {
             _methodNames.Add(MethodNameOf(method));
         }
+
+        _typeNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            _typeNames.Add(TypeNameOf(type));
+        }
+    }
+
+    /// <summary>The name a type id body gives its type, as <see cref="ISymbol.Name"/> spells it: <c>N.Outer.List`1</c> → <c>List</c>.</summary>
+    private static string TypeNameOf(string body)
+    {
+        var name = body.Substring(body.LastIndexOf('.') + 1);
+        var arity = name.IndexOf('`');
+        return arity < 0 ? name : name.Substring(0, arity);
     }
 
     /// <summary>
@@ -182,6 +199,11 @@ internal sealed class MethodExclusions
 
         for (var current = type; current is not null; current = current.BaseType)
         {
+            if (!_typeNames.Contains(current.Name))
+            {
+                continue;
+            }
+
             var id = current.OriginalDefinition.GetDocumentationCommentId();
             if (id is not null && id.Length > 2 && _types.Contains(id.Substring(2)))
             {

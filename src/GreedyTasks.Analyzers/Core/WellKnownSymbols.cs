@@ -160,26 +160,32 @@ internal sealed class WellKnownSymbols
     /// <summary>True for <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c> (and types derived from the tasks).</summary>
     public bool IsTaskLike(ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol named)
+        // Asked for the return type of nearly every call: the cheap answers first. The framework's special types (string,
+        // int, object, IEnumerable<T>, ...) are never tasks, and a struct can only be a ValueTask.
+        if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None)
         {
             return false;
         }
 
         var definition = named.OriginalDefinition;
-        if (SymbolEqualityComparer.Default.Equals(definition, ValueTask) || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT))
+        switch (named.TypeKind)
         {
-            return true;
-        }
+            case TypeKind.Struct:
+                return SymbolEqualityComparer.Default.Equals(definition, ValueTask) || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT);
+            case TypeKind.Class:
+                // The definitions' base types: a constructed type's base types would be substituted first (List<T> → …).
+                for (var current = definition; current is not null; current = current.BaseType?.OriginalDefinition)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, Task))
+                    {
+                        return true;
+                    }
+                }
 
-        for (var current = named; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, Task))
-            {
-                return true;
-            }
+                return false;
+            default:
+                return false;
         }
-
-        return false;
     }
 
     /// <summary>True for exactly <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c>: the return types an <c>async</c> function can have without a custom builder.</summary>
