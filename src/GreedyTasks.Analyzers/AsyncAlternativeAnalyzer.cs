@@ -478,6 +478,14 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 }
             }
 
+            // A lookup on an interface searches its base interfaces. One on a class or struct does not: an interface member is
+            // found there only through the type's own (implicit) implementation, which the walk above has seen; explicit
+            // implementations and default interface members cannot be called on it. AllInterfaces is costly to build.
+            if (type.TypeKind != TypeKind.Interface)
+            {
+                return false;
+            }
+
             foreach (var face in type.AllInterfaces)
             {
                 if (face.MemberNames.Contains(name))

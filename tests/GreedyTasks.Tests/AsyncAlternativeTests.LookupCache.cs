@@ -36,6 +36,66 @@ public partial class AsyncAlternativeTests
         """;
 
     [Fact]
+    public Task Alternative_on_a_base_interface_of_an_interface_receiver_is_found_and_one_a_class_cannot_call_is_not()
+    {
+        // The name check before the lookup searches base interfaces only for an interface receiver: on a class, an
+        // interface member is callable only through the class's own implementation (IReader.ReadAsync below is explicit
+        // in Explicit and a default member in WithDefault, so neither class can call it by that name).
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            interface IAsyncReader
+            {
+                Task<int> ReadAsync();
+            }
+
+            interface IReader : IAsyncReader
+            {
+                int Read();
+            }
+
+            interface IDefaultReader
+            {
+                int Read();
+                Task<int> ReadAsync() => Task.FromResult(Read());
+            }
+
+            class Implicit : IReader
+            {
+                public int Read() => 0;
+                public Task<int> ReadAsync() => Task.FromResult(0);
+            }
+
+            class Inherited : Implicit { }
+
+            class Explicit : IReader
+            {
+                public int Read() => 0;
+                Task<int> IAsyncReader.ReadAsync() => Task.FromResult(0);
+            }
+
+            class WithDefault : IDefaultReader
+            {
+                public int Read() => 0;
+            }
+
+            class C
+            {
+                async Task<int> M(IReader reader, Implicit implicitReader, Inherited inherited, Explicit explicitReader, WithDefault withDefault, IDefaultReader defaultReader)
+                {
+                    await Task.Yield();
+                    return {|GT0003:reader.Read()|}
+                        + {|GT0003:implicitReader.Read()|}
+                        + {|GT0003:inherited.Read()|}
+                        + explicitReader.Read()
+                        + withDefault.Read()
+                        + {|GT0003:defaultReader.Read()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Extension_alternative_is_found_in_the_file_that_imports_it_after_a_miss_in_one_that_does_not()
     {
         var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
