@@ -1,10 +1,6 @@
-using System.IO;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using GreedyTasks.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using VerifyCS = GreedyTasks.Tests.Verifiers.CSharpCodeFixVerifier<GreedyTasks.Analyzers.AsyncAlternativeAnalyzer, GreedyTasks.CodeFixes.AsyncAlternativeCodeFixProvider>;
 
 namespace GreedyTasks.Tests;
@@ -245,18 +241,10 @@ public partial class AsyncAlternativeTests
     public async Task Extension_alternative_from_a_referenced_assembly_is_reported_only_where_its_namespace_is_imported()
     {
         // The library is compiled to metadata, as a NuGet package would be: its extension class is a PE type.
-        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var library = CSharpCompilation.Create(
-            "StoreLibrary",
-            new[] { CSharpSyntaxTree.ParseText(ExtensionLibrary) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = library.Emit(image);
-        Assert.True(emitted.Success, string.Join("; ", emitted.Diagnostics.Select(d => d.ToString())));
+        var library = await MetadataLibrary.CompileAsync("StoreLibrary", ExtensionLibrary);
 
         var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
-        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        test.TestState.AdditionalReferences.Add(library);
         test.TestState.Sources.Add(("/0/A.cs", """
             using System.Threading.Tasks;
             using Lib;

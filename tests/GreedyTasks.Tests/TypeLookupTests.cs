@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using GreedyTasks.Analyzers.Core;
 using GreedyTasks.Tests.Verifiers;
@@ -102,20 +99,12 @@ public class TypeLookupTests
 
     private static async Task<CSharpCompilation> CreateCompilationAsync()
     {
-        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var library = CSharpCompilation.Create(
-            "Duplicates",
-            new[] { CSharpSyntaxTree.ParseText(Duplicates) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = library.Emit(image);
-        Assert.True(emitted.Success, string.Join("; ", emitted.Diagnostics.Select(d => d.ToString())));
-
+        var library = await MetadataLibrary.CompileAsync("Duplicates", Duplicates);
+        var references = await MetadataLibrary.NetReferencesAsync();
         return CSharpCompilation.Create(
             "Test",
             new[] { CSharpSyntaxTree.ParseText(Source) },
-            references.Add(MetadataReference.CreateFromImage(image.ToArray())),
+            references.Add(library),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
 }

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using GreedyTasks.Analyzers.Core;
 using GreedyTasks.Tests.Verifiers;
@@ -47,7 +46,7 @@ public class WellKnownSymbolsTests
     [Fact]
     public async Task IsTaskLike_holds_for_the_tasks_and_the_types_derived_from_them_only()
     {
-        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = await MetadataLibrary.NetReferencesAsync();
         var compilation = CSharpCompilation.Create("Test", new[] { CSharpSyntaxTree.ParseText(Source) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var symbols = WellKnownSymbols.TryCreate(compilation)!;
         var holder = compilation.GetTypeByMetadataName("Holder`1")!;
