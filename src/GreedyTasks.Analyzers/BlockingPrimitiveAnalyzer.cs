@@ -31,7 +31,7 @@ public sealed class BlockingPrimitiveAnalyzer : GreedyTasksAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        var primitives = new BlockingPrimitives(context.Compilation, symbols);
+        var primitives = new BlockingPrimitives(symbols);
         if (primitives.Any)
         {
             context.RegisterOperationAction(c => AnalyzeInvocation(c, primitives, options), OperationKind.Invocation);

@@ -41,10 +41,10 @@ internal sealed class BlockingPrimitives
     private readonly LazyType _readerWriterLockSlim;
     private readonly LazyType _semaphoreSlim;
 
-    public BlockingPrimitives(Compilation compilation, WellKnownSymbols symbols)
+    public BlockingPrimitives(WellKnownSymbols symbols)
     {
         _symbols = symbols;
-        var lookup = new TypeLookup(compilation);
+        var lookup = symbols.Types;
         _waitHandle = lookup.Find("System.Threading.WaitHandle");
         _mutex = new LazyType(lookup, "System.Threading.Mutex");
         _semaphore = new LazyType(lookup, "System.Threading.Semaphore");

@@ -44,6 +44,7 @@ internal sealed class WellKnownSymbols
     private WellKnownSymbols(Compilation compilation, TypeLookup lookup, INamedTypeSymbol task)
     {
         Compilation = compilation;
+        Types = lookup;
         Task = task;
         TaskOfT = lookup.Find("System.Threading.Tasks.Task`1");
         ValueTask = lookup.Find("System.Threading.Tasks.ValueTask");
@@ -96,6 +97,9 @@ internal sealed class WellKnownSymbols
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The compilation's type lookup, for the rules' own types (GT0006's primitives), so there is one per compilation start.</summary>
+    public TypeLookup Types { get; }
 
     public INamedTypeSymbol Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }
