@@ -99,7 +99,9 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             var receiver = method.IsExtensionMethod ? (isReducedCall ? invocation.Arguments[0].Value : null) : invocation.Instance;
             var receiverType = receiver?.WalkDownConversion().Type ?? receiver?.Type;
             var key = KeyOf(method, syntax, written, receiverType, context.ContainingSymbol.ContainingType);
-            if (_noAlternative.ContainsKey(key))
+            // A local function is in scope only in its block, which the key does not tell: a miss by simple name holds
+            // only where no local function of the twin's name is in scope.
+            if (_noAlternative.ContainsKey(key) && (syntax.Expression is MemberAccessExpressionSyntax || !DeclaresLocalFunction(invocation, method.Name + "Async")))
             {
                 return;
             }
@@ -392,11 +394,12 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
         /// <summary>
         /// The negative-cache key of a call: what decides whether <see cref="LookupAlternatives"/> finds a member named
-        /// <c>…Async</c>, branch by branch. On a receiver's type (<c>x.M()</c>, <c>x.Ext()</c>) the type's members and the
-        /// extension methods the imports bring in count: files with the same namespaces and usings share one lookup. On a
+        /// <c>…Async</c>, branch by branch. On a receiver (<c>x.M()</c>, <c>x.Ext()</c>) the receiver's type, its members and
+        /// the extension methods the imports bring in count: files with the same namespaces and usings share one lookup. On a
         /// type (<c>T.M()</c>, <c>Ext.M(x)</c>) only its static members count, whatever the imports. The calling type counts
         /// only when the looked-up type declares a member of the twin's name (private or protected ones depend on where the
-        /// call is). A call by simple name sees everything in scope, so it keeps the file, namespace block and calling type.
+        /// call is). A call by simple name sees everything in scope, so it keeps the file, namespace block and calling type;
+        /// local functions, which the key leaves out, are checked where a miss is found in the cache.
         /// </summary>
         private LookupScope KeyOf(IMethodSymbol method, InvocationExpressionSyntax syntax, InvocationExpressionSyntax written, ITypeSymbol? receiverType, INamedTypeSymbol? callingType)
         {
@@ -404,7 +407,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             if (syntax.Expression is not MemberAccessExpressionSyntax)
             {
                 var block = syntax.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1;
-                return new LookupScope(definition, syntax.SyntaxTree, block, callingType);
+                return new LookupScope(definition, syntax.SyntaxTree, block, callingType, receiverType: null);
             }
 
             var onReceiver = !(method.IsStatic && !method.IsExtensionMethod) && receiverType is { TypeKind: not TypeKind.Error };
@@ -412,7 +415,9 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             // The imports of the call as it stands in the file: for x?.M() the member access looked up is built, not in the tree.
             var scope = onReceiver ? ScopeIdOf(written) : -1;
             var caller = DeclaresTwinName(lookedUpType, method) ? callingType : null;
-            return new LookupScope(definition, tree: null, scope, caller);
+            // The receiver's type decides which members and which extension methods apply: Base.Save called on a derived
+            // type that declares SaveAsync, or that an extension method takes, must not share the base type's miss.
+            return new LookupScope(definition, tree: null, scope, caller, onReceiver ? receiverType : null);
         }
 
         private int ScopeIdOf(SyntaxNode call)
@@ -835,24 +840,28 @@ internal readonly struct LookupScope : System.IEquatable<LookupScope>
     private readonly SyntaxTree? _tree;
     private readonly int _scope;
     private readonly INamedTypeSymbol? _callingType;
+    private readonly ITypeSymbol? _receiverType;
 
     /// <param name="method">The called method's definition.</param>
     /// <param name="tree">The file, when the lookup depends on it beyond its imports; otherwise null.</param>
     /// <param name="scope">The namespace block in <paramref name="tree"/>, or the id of the imports in scope.</param>
     /// <param name="callingType">The type the call is in, when accessibility can change the result; otherwise null.</param>
-    public LookupScope(IMethodSymbol method, SyntaxTree? tree, int scope, INamedTypeSymbol? callingType)
+    /// <param name="receiverType">The type looked up on, for a call on a receiver; otherwise null.</param>
+    public LookupScope(IMethodSymbol method, SyntaxTree? tree, int scope, INamedTypeSymbol? callingType, ITypeSymbol? receiverType)
     {
         _method = method;
         _tree = tree;
         _scope = scope;
         _callingType = callingType;
+        _receiverType = receiverType;
     }
 
     public bool Equals(LookupScope other) =>
         SymbolEqualityComparer.Default.Equals(_method, other._method)
         && _tree == other._tree
         && _scope == other._scope
-        && SymbolEqualityComparer.Default.Equals(_callingType, other._callingType);
+        && SymbolEqualityComparer.Default.Equals(_callingType, other._callingType)
+        && SymbolEqualityComparer.Default.Equals(_receiverType, other._receiverType);
 
     public override bool Equals(object? obj) => obj is LookupScope other && Equals(other);
 
@@ -863,7 +872,8 @@ internal readonly struct LookupScope : System.IEquatable<LookupScope>
             var hash = SymbolEqualityComparer.Default.GetHashCode(_method);
             hash = (hash * 397) ^ (_tree?.GetHashCode() ?? 0);
             hash = (hash * 397) ^ _scope;
-            return (hash * 397) ^ SymbolEqualityComparer.Default.GetHashCode(_callingType);
+            hash = (hash * 397) ^ SymbolEqualityComparer.Default.GetHashCode(_callingType);
+            return (hash * 397) ^ SymbolEqualityComparer.Default.GetHashCode(_receiverType);
         }
     }
 }

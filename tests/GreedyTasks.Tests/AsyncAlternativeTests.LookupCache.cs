@@ -393,6 +393,59 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public Task Miss_on_one_receiver_type_does_not_hide_the_alternative_of_another()
+    {
+        // All four calls bind to Base.Save, in one method, so they are analyzed in this order. Hidden's SaveAsync cannot be
+        // called here, Named's is a field and Base has none: those lookups find nothing, which must not be remembered for
+        // Open's callable SaveAsync or for the extension method that applies only to Extended.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Base { public void Save() { } }
+            class Hidden : Base { private Task SaveAsync() => Task.CompletedTask; }
+            class Named : Base { public int SaveAsync; }
+            class Open : Base { public Task SaveAsync() => Task.CompletedTask; }
+            class Extended : Base { }
+            static class ExtendedExtensions { public static Task SaveAsync(this Extended e) => Task.CompletedTask; }
+
+            class C
+            {
+                async Task M(Base b, Hidden h, Named n, Open o, Extended e)
+                {
+                    await Task.Yield();
+                    b.Save();
+                    h.Save();
+                    n.Save();
+                    {|GT0003:o.Save()|};
+                    {|GT0003:e.Save()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Miss_outside_a_block_does_not_hide_the_local_function_alternative_declared_in_it()
+    {
+        // A local function is in scope only in its block: the first Save() finds no SaveAsync, the second does.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                void Save() { }
+
+                async Task M()
+                {
+                    await Task.Yield();
+                    Save();
+                    {
+                        {|GT0003:Save()|};
+                        Task SaveAsync() => Task.CompletedTask;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Static_alternative_declared_in_a_base_class_is_found_through_the_derived_type()
     {
         return VerifyCS.VerifyAnalyzerAsync("""
