@@ -76,19 +76,23 @@ internal readonly struct AsyncCodeContext
         var child = operation;
         for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
         {
-            switch (current)
+            // By kind, not by type test: most operations are neither, and an interface type test per kind costs more
+            // than reading the kind once (this walk runs for every candidate call in the compilation).
+            switch (current.Kind)
             {
-                case IAnonymousFunctionOperation lambda:
+                case OperationKind.AnonymousFunction:
+                    var lambda = (IAnonymousFunctionOperation)current;
                     return new AsyncCodeContext(lambda.Symbol, lambda, lambda.Symbol.IsAsync || (IsAsyncFunction(lambda.Symbol, operation, options) && ReturnsATask(lambda)), isInLock, isInCatchFilter);
-                case ILocalFunctionOperation localFunction:
+                case OperationKind.LocalFunction:
+                    var localFunction = (ILocalFunctionOperation)current;
                     return new AsyncCodeContext(localFunction.Symbol, localFunction, IsAsyncFunction(localFunction.Symbol, operation, options), isInLock, isInCatchFilter);
-                case ILockOperation lockOperation when ReferenceEquals(lockOperation.Body, child):
+                case OperationKind.Lock when ReferenceEquals(((ILockOperation)current).Body, child):
                     isInLock = true;
                     break;
-                case ICatchClauseOperation catchClause when ReferenceEquals(catchClause.Filter, child):
+                case OperationKind.CatchClause when ReferenceEquals(((ICatchClauseOperation)current).Filter, child):
                     isInCatchFilter = true;
                     break;
-                case INameOfOperation:
+                case OperationKind.NameOf:
                     // nameof(task.Result) never runs.
                     return default;
             }
