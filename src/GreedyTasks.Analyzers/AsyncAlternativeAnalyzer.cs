@@ -130,17 +130,25 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
             var alternativeName = method.Name + "Async";
             var semanticModel = invocation.SemanticModel!;
-            var candidates = LookupAlternatives(semanticModel, invocation, syntax, written, method, receiverType, alternativeName, context.ContainingSymbol);
-            if (candidates.IsEmpty)
+            var lookup = PlanLookup(semanticModel, invocation, syntax, written, method, receiverType, alternativeName, context.ContainingSymbol);
+            if (lookup == AlternativeLookup.None)
             {
                 _noAlternative.TryAdd(key, true);
                 return;
             }
 
             // Dual-mode code (if (async) await x.ReadAsync(); else x.Read();) calls the synchronous twin on purpose. Asked
-            // before the speculative binding below, which runs the nullable analysis of the whole member on a first call.
+            // before the lookup, which costs tens of microseconds: in a dual-mode driver most calls with a twin are in the
+            // synchronous branch (77 of Npgsql's 86 calls that reach this point). Not cached: the answer is per call.
             if (DualModeCode.IsSynchronousBranch(invocation))
             {
+                return;
+            }
+
+            var candidates = LookupAlternatives(lookup, semanticModel, written.SpanStart, method, receiverType, alternativeName);
+            if (candidates.IsEmpty)
+            {
+                _noAlternative.TryAdd(key, true);
                 return;
             }
 
@@ -534,38 +542,44 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             return method.Name == "Dispose" && method.Parameters.IsEmpty && (receiverType is null || !_symbols.HasOwnDisposeAsync(receiverType));
         }
 
-        private ImmutableArray<IMethodSymbol> LookupAlternatives(SemanticModel semanticModel, IInvocationOperation invocation, InvocationExpressionSyntax syntax, InvocationExpressionSyntax written, IMethodSymbol method, ITypeSymbol? receiverType, string name, ISymbol containingSymbol)
+        /// <summary>
+        /// Which lookup can find an alternative named <paramref name="name"/>, from the names in scope alone, or
+        /// <see cref="AlternativeLookup.None"/>: the lookups cost tens of microseconds each (a receiver lookup tries every
+        /// extension method of the name in scope against the receiver), and most calls have no member of the name in reach.
+        /// </summary>
+        private AlternativeLookup PlanLookup(SemanticModel semanticModel, IInvocationOperation invocation, InvocationExpressionSyntax syntax, InvocationExpressionSyntax written, IMethodSymbol method, ITypeSymbol? receiverType, string name, ISymbol containingSymbol)
         {
-            // Each lookup below that can find nothing is skipped when the names in scope say so: they cost tens of
-            // microseconds each (a receiver lookup tries every extension method of the name in scope against the receiver).
-            var position = written.SpanStart;
-            ImmutableArray<ISymbol> found;
             if (syntax.Expression is not MemberAccessExpressionSyntax)
             {
                 // Implicit this, using static, or a method of an enclosing type: whatever the name means in scope.
-                found = MayFindBySimpleName(semanticModel, invocation, written, method, name, containingSymbol)
-                    ? semanticModel.LookupSymbols(position, container: null, name: name)
-                    : ImmutableArray<ISymbol>.Empty;
+                return MayFindBySimpleName(semanticModel, invocation, written, method, name, containingSymbol) ? AlternativeLookup.BySimpleName : AlternativeLookup.None;
             }
-            else if (method.IsStatic && !method.IsExtensionMethod)
+
+            if (method.IsStatic && !method.IsExtensionMethod)
             {
                 // T.M(): only the static members of T and its bases can answer.
-                found = DeclaresTwinName(method.ContainingType, method)
-                    ? semanticModel.LookupStaticMembers(position, method.ContainingType, name)
-                    : ImmutableArray<ISymbol>.Empty;
+                return DeclaresTwinName(method.ContainingType, method) ? AlternativeLookup.StaticMembers : AlternativeLookup.None;
             }
-            else if (receiverType is INamespaceOrTypeSymbol container && receiverType.TypeKind != TypeKind.Error)
+
+            if (receiverType is not null && receiverType.TypeKind != TypeKind.Error)
             {
-                found = DeclaresTwinName(receiverType, method) || _importedNames.ExtensionMethodMayBeInScope(semanticModel, ImportsPosition(written), ScopeIdOf(written), containingSymbol.ContainingNamespace, name)
-                    ? semanticModel.LookupSymbols(position, container, name, includeReducedExtensionMethods: true)
-                    : ImmutableArray<ISymbol>.Empty;
+                return DeclaresTwinName(receiverType, method) || _importedNames.ExtensionMethodMayBeInScope(semanticModel, ImportsPosition(written), ScopeIdOf(written), containingSymbol.ContainingNamespace, name)
+                    ? AlternativeLookup.OnReceiver
+                    : AlternativeLookup.None;
             }
-            else
+
+            return method.IsExtensionMethod && DeclaresTwinName(method.ContainingType, method) ? AlternativeLookup.StaticMembers : AlternativeLookup.None;
+        }
+
+        private static ImmutableArray<IMethodSymbol> LookupAlternatives(AlternativeLookup lookup, SemanticModel semanticModel, int position, IMethodSymbol method, ITypeSymbol? receiverType, string name)
+        {
+            var found = lookup switch
             {
-                found = method.IsExtensionMethod && DeclaresTwinName(method.ContainingType, method)
-                    ? semanticModel.LookupStaticMembers(position, method.ContainingType, name)
-                    : ImmutableArray<ISymbol>.Empty;
-            }
+                AlternativeLookup.BySimpleName => semanticModel.LookupSymbols(position, container: null, name: name),
+                AlternativeLookup.StaticMembers => semanticModel.LookupStaticMembers(position, method.ContainingType, name),
+                AlternativeLookup.OnReceiver => semanticModel.LookupSymbols(position, receiverType, name, includeReducedExtensionMethods: true),
+                _ => ImmutableArray<ISymbol>.Empty,
+            };
 
             var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
             foreach (var symbol in found)
@@ -876,4 +890,20 @@ internal readonly struct LookupScope : System.IEquatable<LookupScope>
             return (hash * 397) ^ SymbolEqualityComparer.Default.GetHashCode(_receiverType);
         }
     }
+}
+
+/// <summary>The semantic-model lookup that can find a call's <c>…Async</c> alternative.</summary>
+internal enum AlternativeLookup
+{
+    /// <summary>No member of the name is in reach: nothing to look up.</summary>
+    None,
+
+    /// <summary>A call by simple name: whatever the name means in scope.</summary>
+    BySimpleName,
+
+    /// <summary><c>T.M()</c> or <c>Ext.M(x)</c>: the static members of the method's type.</summary>
+    StaticMembers,
+
+    /// <summary><c>x.M()</c>: the members of the receiver's type and the extension methods in scope that take it.</summary>
+    OnReceiver,
 }
