@@ -397,8 +397,16 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 && !method.Name.EndsWith("Async", StringComparison.Ordinal)
                 && (method.ReturnsVoid || !_symbols.IsTaskLike(method.ReturnType))
                 && method.ReturnsByRef == false
-                && method.ReturnsByRefReadonly == false;
+                && method.ReturnsByRefReadonly == false
+                && !IsNamedAwaitable(method.ReturnType);
         }
+
+        /// <summary>
+        /// Task.Yield() and ConfigureAwait(…) return custom awaitables and are among the most common calls in async code;
+        /// they leave by their type's name before the cache key is built. Other custom awaitables are found later by
+        /// <see cref="IsAwaitable"/>, after the cache, which saves asking each return type for a GetAwaiter member.
+        /// </summary>
+        private bool IsNamedAwaitable(ITypeSymbol returnType) => returnType.Name.EndsWith("Awaitable", StringComparison.Ordinal) && IsAwaitable(returnType);
 
         /// <summary>
         /// The negative-cache key of a call: what decides whether <see cref="LookupAlternatives"/> finds a member named
