@@ -266,6 +266,49 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public async Task Imports_are_told_apart_by_their_text_whatever_trivia_and_regions_lie_between_them()
+    {
+        // The scope key is the text from the first using to the last. A.cs and C.cs import the same namespaces (C.cs's
+        // extra using is in a disabled region) and find nothing; B.cs's usings differ only by the one in an active region.
+        var library = await MetadataLibrary.CompileAsync("StoreLibrary", ExtensionLibrary);
+
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.AdditionalReferences.Add(library);
+        test.TestState.Sources.Add(("/0/A.cs", """
+            using System.Threading.Tasks;
+            using Lib;
+            class A
+            {
+                async Task M(Store store) { await Task.Yield(); store.Save(); }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/B.cs", """
+            #define ASYNC
+            using System.Threading.Tasks;
+            using Lib; // the synchronous API
+            #if ASYNC
+            using Lib.Async;
+            #endif
+            class B
+            {
+                async Task M(Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/C.cs", """
+            using System.Threading.Tasks;
+            using Lib;
+            #if NEVER
+            using Lib.Async;
+            #endif
+            class C
+            {
+                async Task M(Store store) { await Task.Yield(); store.Save(); }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task Alternative_of_an_enclosing_type_is_found_by_simple_name()
     {
         return VerifyCS.VerifyAnalyzerAsync("""
