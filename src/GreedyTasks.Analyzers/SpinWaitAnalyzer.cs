@@ -20,11 +20,8 @@ public sealed class SpinWaitAnalyzer : GreedyTasksAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        if (symbols.Thread is null && symbols.SpinWaitType is null)
-        {
-            return;
-        }
-
+        // Thread and SpinWait live outside the core library: they are resolved when a call on a type of their name first
+        // needs them (SpinCalls), not here, where a full lookup would cost every compilation that never spins.
         context.RegisterOperationAction(c => AnalyzeLoop(c, symbols, options), OperationKind.Loop);
         context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
     }

@@ -17,17 +17,16 @@ public sealed class ThreadSleepAnalyzer : GreedyTasksAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
-        if (symbols.Thread is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
-        }
+        // Thread lives outside the core library: it is resolved when a call named Sleep on a type named Thread first
+        // needs it, not here, where a full lookup would cost every compilation that never sleeps.
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownSymbols symbols, GreedyTasksOptions options)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name != "Sleep" || !method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Thread)
+        if (method.Name != "Sleep" || !method.IsStatic || method.ContainingType.Name != "Thread" || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Thread)
             || method.Parameters.Length != 1 || TimeoutArguments.HasZeroTimeout(invocation, symbols))
         {
             return;

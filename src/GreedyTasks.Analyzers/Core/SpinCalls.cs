@@ -10,7 +10,13 @@ internal static class SpinCalls
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (SymbolEqualityComparer.Default.Equals(type, symbols.Thread))
+        // The type's name first: it resolves the symbols only for calls on types of their names.
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.Name == "Thread" && SymbolEqualityComparer.Default.Equals(type, symbols.Thread))
         {
             return method.Name switch
             {
@@ -20,6 +26,6 @@ internal static class SpinCalls
             };
         }
 
-        return SymbolEqualityComparer.Default.Equals(type, symbols.SpinWaitType) && method.Name is "SpinUntil" or "SpinOnce";
+        return type.Name == "SpinWait" && method.Name is "SpinUntil" or "SpinOnce" && SymbolEqualityComparer.Default.Equals(type, symbols.SpinWaitType);
     }
 }
