@@ -28,7 +28,7 @@ internal static class Report
         sb.AppendLine();
         sb.AppendLine($"- machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, host Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}");
         sb.AppendLine($"- references: {pack.Name} {pack.Version} ({pack.Folder})");
-        sb.AppendLine($"- mode: concurrentBuild={concurrent}, concurrentAnalysis={concurrent}, logAnalyzerExecutionTime=true; every run starts from a fresh compilation; medians; total benchmark time {F(elapsed.TotalSeconds)} s");
+        sb.AppendLine($"- mode: concurrentBuild={concurrent}, concurrentAnalysis={concurrent}, logAnalyzerExecutionTime=true; every run starts from a fresh compilation{(Program.ColdSymbols ? " and its first symbol question is left to the analyzers (--cold-symbols)" : ", whose assembly symbol is created before the analyzers start (inside the wall time)")}; medians; total benchmark time {F(elapsed.TotalSeconds)} s");
         sb.AppendLine("- *analyzer ms* = sum of the per-analyzer ExecutionTime from GetAnalyzerTelemetryInfoAsync (time inside the set's callbacks); *Δ wall* = wall time of GetAnalyzerDiagnosticsAsync minus the compiler floor's wall time (includes the analyzer driver's own overhead); *% of compiler* = analyzer ms / compiler floor wall ms; *alloc Δ* = GC.GetTotalAllocatedBytes(true) of the run minus that of the compiler floor, per 10k lines; *GC pause* = GC.GetTotalPauseDuration() during the run");
         sb.AppendLine();
         foreach (var r in results)
