@@ -98,10 +98,12 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             var isReducedCall = IsReducedExtensionCall(invocation, syntax);
             var receiver = method.IsExtensionMethod ? (isReducedCall ? invocation.Arguments[0].Value : null) : invocation.Instance;
             var receiverType = receiver?.WalkDownConversion().Type ?? receiver?.Type;
-            var key = KeyOf(method, syntax, written, receiverType, context.ContainingSymbol.ContainingType);
+            var key = KeyOf(method, syntax, written, receiverType, context.ContainingSymbol.ContainingType, out var namesKey);
+
             // A local function is in scope only in its block, which the key does not tell: a miss by simple name holds
             // only where no local function of the twin's name is in scope.
-            if (_noAlternative.ContainsKey(key) && (syntax.Expression is MemberAccessExpressionSyntax || !DeclaresLocalFunction(invocation, method.Name + "Async")))
+            if ((_noAlternative.ContainsKey(namesKey) || (!namesKey.Equals(key) && _noAlternative.ContainsKey(key)))
+                && (syntax.Expression is MemberAccessExpressionSyntax || !DeclaresLocalFunction(invocation, method.Name + "Async")))
             {
                 return;
             }
@@ -133,7 +135,7 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
             var lookup = PlanLookup(semanticModel, invocation, syntax, written, method, receiverType, alternativeName, context.ContainingSymbol);
             if (lookup == AlternativeLookup.None)
             {
-                _noAlternative.TryAdd(key, true);
+                _noAlternative.TryAdd(namesKey, true);
                 return;
             }
 
@@ -417,23 +419,33 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// call is). A call by simple name sees everything in scope, so it keeps the file, namespace block and calling type;
         /// local functions, which the key leaves out, are checked where a miss is found in the cache.
         /// </summary>
-        private LookupScope KeyOf(IMethodSymbol method, InvocationExpressionSyntax syntax, InvocationExpressionSyntax written, ITypeSymbol? receiverType, INamedTypeSymbol? callingType)
+        /// <param name="namesKey">
+        /// The key of a miss that the name checks alone decide (<see cref="PlanLookup"/> returns None). On a receiver whose
+        /// type declares no member of the twin's name, only the scope's extension names count, so every such receiver type
+        /// shares it (receivers of a hundred DTO types calling ToString() make one entry, not a hundred). Otherwise the
+        /// returned key itself.
+        /// </param>
+        private LookupScope KeyOf(IMethodSymbol method, InvocationExpressionSyntax syntax, InvocationExpressionSyntax written, ITypeSymbol? receiverType, INamedTypeSymbol? callingType, out LookupScope namesKey)
         {
             var definition = method.OriginalDefinition;
             if (syntax.Expression is not MemberAccessExpressionSyntax)
             {
                 var block = syntax.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1;
-                return new LookupScope(definition, syntax.SyntaxTree, block, callingType, receiverType: null);
+                namesKey = new LookupScope(definition, syntax.SyntaxTree, block, callingType, receiverType: null);
+                return namesKey;
             }
 
             var onReceiver = !(method.IsStatic && !method.IsExtensionMethod) && receiverType is { TypeKind: not TypeKind.Error };
             var lookedUpType = onReceiver ? receiverType! : method.ContainingType;
             // The imports of the call as it stands in the file: for x?.M() the member access looked up is built, not in the tree.
             var scope = onReceiver ? ScopeIdOf(written) : -1;
-            var caller = DeclaresTwinName(lookedUpType, method) ? callingType : null;
+            var declaresTwinName = DeclaresTwinName(lookedUpType, method);
+            var caller = declaresTwinName ? callingType : null;
             // The receiver's type decides which members and which extension methods apply: Base.Save called on a derived
             // type that declares SaveAsync, or that an extension method takes, must not share the base type's miss.
-            return new LookupScope(definition, tree: null, scope, caller, onReceiver ? receiverType : null);
+            var key = new LookupScope(definition, tree: null, scope, caller, onReceiver ? receiverType : null);
+            namesKey = onReceiver && !declaresTwinName ? new LookupScope(definition, tree: null, scope, callingType: null, receiverType: null) : key;
+            return key;
         }
 
         private int ScopeIdOf(SyntaxNode call)

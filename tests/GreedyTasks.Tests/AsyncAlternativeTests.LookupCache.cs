@@ -466,6 +466,32 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public Task Miss_on_one_construction_of_a_generic_type_does_not_hide_an_extension_for_another()
+    {
+        // Store<string> and Store<int> have the same member names, and an extension named SaveAsync is in scope for
+        // both: the lookup on Store<string> finds nothing applicable, which must not be remembered for Store<int>. The
+        // extension applies to no Bag<T>.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Store<T> { public void Save() { } }
+            class Bag<T> { public void Save() { } }
+            static class StoreExtensions { public static Task SaveAsync(this Store<int> store) => Task.CompletedTask; }
+
+            class C
+            {
+                async Task M(Store<string> text, Store<int> numbers, Bag<string> words, Bag<int> counts)
+                {
+                    await Task.Yield();
+                    text.Save();
+                    {|GT0003:numbers.Save()|};
+                    words.Save();
+                    counts.Save();
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Miss_outside_a_block_does_not_hide_the_local_function_alternative_declared_in_it()
     {
         // A local function is in scope only in its block: the first Save() finds no SaveAsync, the second does.
