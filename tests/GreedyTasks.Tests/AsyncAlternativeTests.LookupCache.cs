@@ -238,22 +238,11 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
-    public async Task Extension_alternative_from_a_referenced_assembly_is_reported_only_where_its_namespace_is_imported()
+    public Task Extension_alternative_from_a_referenced_assembly_is_reported_only_where_its_namespace_is_imported()
     {
-        // The library is compiled to metadata, as a NuGet package would be: its extension class is a PE type.
-        var library = await MetadataLibrary.CompileAsync("StoreLibrary", ExtensionLibrary);
-
-        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
-        test.TestState.AdditionalReferences.Add(library);
-        test.TestState.Sources.Add(("/0/A.cs", """
-            using System.Threading.Tasks;
-            using Lib;
-            class A
-            {
-                async Task M(Store store) { await Task.Yield(); store.Save(); }
-            }
-            """));
-        test.TestState.Sources.Add(("/0/B.cs", """
+        return VerifyWithStoreLibraryAsync(
+            ("/0/A.cs", StoreSavedWithoutTheExtensionsImported),
+            ("/0/B.cs", """
             using System.Threading.Tasks;
             using Lib;
             using Lib.Async;
@@ -262,27 +251,16 @@ public partial class AsyncAlternativeTests
                 async Task M(Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
             }
             """));
-        await test.RunAsync();
     }
 
     [Fact]
-    public async Task Imports_are_told_apart_by_their_text_whatever_trivia_and_regions_lie_between_them()
+    public Task Imports_are_told_apart_by_their_text_whatever_trivia_and_regions_lie_between_them()
     {
         // The scope key is the text from the first using to the last. A.cs and C.cs import the same namespaces (C.cs's
         // extra using is in a disabled region) and find nothing; B.cs's usings differ only by the one in an active region.
-        var library = await MetadataLibrary.CompileAsync("StoreLibrary", ExtensionLibrary);
-
-        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
-        test.TestState.AdditionalReferences.Add(library);
-        test.TestState.Sources.Add(("/0/A.cs", """
-            using System.Threading.Tasks;
-            using Lib;
-            class A
-            {
-                async Task M(Store store) { await Task.Yield(); store.Save(); }
-            }
-            """));
-        test.TestState.Sources.Add(("/0/B.cs", """
+        return VerifyWithStoreLibraryAsync(
+            ("/0/A.cs", StoreSavedWithoutTheExtensionsImported),
+            ("/0/B.cs", """
             #define ASYNC
             using System.Threading.Tasks;
             using Lib; // the synchronous API
@@ -293,8 +271,8 @@ public partial class AsyncAlternativeTests
             {
                 async Task M(Store store) { await Task.Yield(); {|GT0003:store.Save()|}; }
             }
-            """));
-        test.TestState.Sources.Add(("/0/C.cs", """
+            """),
+            ("/0/C.cs", """
             using System.Threading.Tasks;
             using Lib;
             #if NEVER
@@ -305,6 +283,28 @@ public partial class AsyncAlternativeTests
                 async Task M(Store store) { await Task.Yield(); store.Save(); }
             }
             """));
+    }
+
+    /// <summary>A file that calls Store.Save() with Lib imported and Lib.Async not: nothing to report there.</summary>
+    private const string StoreSavedWithoutTheExtensionsImported = """
+        using System.Threading.Tasks;
+        using Lib;
+        class A
+        {
+            async Task M(Store store) { await Task.Yield(); store.Save(); }
+        }
+        """;
+
+    /// <summary>Verifies <paramref name="sources"/> against <see cref="ExtensionLibrary"/> compiled to metadata, as a NuGet package would be: its extension class is a PE type.</summary>
+    private static async Task VerifyWithStoreLibraryAsync(params (string Path, string Source)[] sources)
+    {
+        var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
+        test.TestState.AdditionalReferences.Add(await MetadataLibrary.CompileAsync("StoreLibrary", ExtensionLibrary));
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
         await test.RunAsync();
     }
 
