@@ -139,6 +139,13 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
+            if (lookup == AlternativeLookup.NoneTakesReceiver)
+            {
+                // Decided for this receiver's type only.
+                _noAlternative.TryAdd(key, true);
+                return;
+            }
+
             // Dual-mode code (if (async) await x.ReadAsync(); else x.Read();) calls the synchronous twin on purpose. Asked
             // before the lookup, which costs tens of microseconds: in a dual-mode driver most calls with a twin are in the
             // synchronous branch (77 of Npgsql's 86 calls that reach this point). Not cached: the answer is per call.
@@ -589,9 +596,23 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
             if (receiverType is not null && receiverType.TypeKind != TypeKind.Error)
             {
-                return DeclaresTwinName(receiverType, method) || _importedNames.ExtensionMethodMayBeInScope(semanticModel, ImportsPosition(written), ScopeIdOf(written), containingSymbol.ContainingNamespace, name)
+                if (DeclaresTwinName(receiverType, method))
+                {
+                    return AlternativeLookup.OnReceiver;
+                }
+
+                var position = ImportsPosition(written);
+                var scopeId = ScopeIdOf(written);
+                if (!_importedNames.ExtensionMethodMayBeInScope(semanticModel, position, scopeId, containingSymbol.ContainingNamespace, name))
+                {
+                    return AlternativeLookup.None;
+                }
+
+                // .NET 10's System.Linq brings ToListAsync, CountAsync, AnyAsync, … into every scope that uses LINQ; they
+                // take IAsyncEnumerable<T>, so ToList() on a List<T> would pay a lookup for each receiver type.
+                return _importedNames.ExtensionMayTake(semanticModel, position, scopeId, containingSymbol.ContainingNamespace, name, receiverType)
                     ? AlternativeLookup.OnReceiver
-                    : AlternativeLookup.None;
+                    : AlternativeLookup.NoneTakesReceiver;
             }
 
             return method.IsExtensionMethod && DeclaresTwinName(method.ContainingType, method) ? AlternativeLookup.StaticMembers : AlternativeLookup.None;
@@ -923,6 +944,12 @@ internal enum AlternativeLookup
 {
     /// <summary>No member of the name is in reach: nothing to look up.</summary>
     None,
+
+    /// <summary>
+    /// Extension methods of the name are in scope but none can take the receiver's type (an identity, reference or
+    /// boxing conversion to its <c>this</c> parameter's type is impossible): nothing to look up, for this receiver type.
+    /// </summary>
+    NoneTakesReceiver,
 
     /// <summary>A call by simple name: whatever the name means in scope.</summary>
     BySimpleName,

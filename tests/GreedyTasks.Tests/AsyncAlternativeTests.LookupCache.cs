@@ -492,6 +492,49 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public Task Extension_alternative_is_found_through_every_conversion_an_extension_receiver_allows_and_only_those()
+    {
+        // Before the lookup, GT0003 asks whether any extension of the twin's name can take the receiver: its this
+        // parameter's type must be the receiver's type, a base type or an interface (identity, reference or boxing
+        // conversion), or undecided (object, a type parameter). Each reported call takes one of those paths; Other's
+        // extensions take types it cannot convert to.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            interface ISaver { }
+            class Base : ISaver { public void Save() { } public void Load() { } public void Send() { } public void Post() { } }
+            class Derived : Base { }
+            struct Point : ISaver { public void Save() { } }
+            class Other { public void Save() { } public void Load() { } }
+            class Unrelated { }
+
+            static class Extensions
+            {
+                public static Task SaveAsync(this ISaver saver) => Task.CompletedTask;
+                public static Task LoadAsync(this Base item) => Task.CompletedTask;
+                public static Task SendAsync(this object item) => Task.CompletedTask;
+                public static Task PostAsync<T>(this T item) where T : Base => Task.CompletedTask;
+                public static Task SaveAsync(this Unrelated item) => Task.CompletedTask;
+                public static Task LoadAsync(this Unrelated item) => Task.CompletedTask;
+            }
+
+            class C
+            {
+                async Task M(Derived derived, Point point, Other other)
+                {
+                    await Task.Yield();
+                    other.Save();
+                    other.Load();
+                    {|GT0003:derived.Save()|};
+                    {|GT0003:derived.Load()|};
+                    {|GT0003:derived.Send()|};
+                    {|GT0003:derived.Post()|};
+                    {|GT0003:point.Save()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Miss_outside_a_block_does_not_hide_the_local_function_alternative_declared_in_it()
     {
         // A local function is in scope only in its block: the first Save() finds no SaveAsync, the second does.

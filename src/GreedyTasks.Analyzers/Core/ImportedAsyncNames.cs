@@ -25,6 +25,12 @@ internal sealed class ImportedAsyncNames
     /// <summary>Per scope, one set per namespace or type searched for extension methods (the sets are shared between scopes).</summary>
     private readonly ConcurrentDictionary<int, HashSet<string>[]> _extensionNamesByScope = new();
 
+    /// <summary>Per scope, the namespaces and types searched for extension methods, in the order of <see cref="_extensionNamesByScope"/>.</summary>
+    private readonly ConcurrentDictionary<int, INamespaceOrTypeSymbol[]> _extensionContainersByScope = new();
+
+    /// <summary>Per scope and name, the <c>this</c> parameter type of each extension method of that name (null: not a classic extension method, may take anything).</summary>
+    private readonly ConcurrentDictionary<(int Scope, string Name), ITypeSymbol?[]> _receiverTypesByScopeAndName = new();
+
     /// <summary>Per scope, the names the <c>using static</c> types bring. Kept apart from the extension names: a call by simple
     /// name needs only these, and most scopes have no <c>using static</c>, so it never enumerates a namespace.</summary>
     private readonly ConcurrentDictionary<int, HashSet<string>> _staticImportNamesByScope = new();
@@ -34,10 +40,7 @@ internal sealed class ImportedAsyncNames
     /// <param name="enclosingNamespace">The namespace the call is written in.</param>
     public bool ExtensionMethodMayBeInScope(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace, string name)
     {
-        if (!_extensionNamesByScope.TryGetValue(scopeId, out var scope))
-        {
-            scope = _extensionNamesByScope.GetOrAdd(scopeId, CollectExtensionNames(semanticModel, position, enclosingNamespace));
-        }
+        var scope = ExtensionNamesOf(semanticModel, position, scopeId, enclosingNamespace);
 
         foreach (var names in scope)
         {
@@ -48,6 +51,130 @@ internal sealed class ImportedAsyncNames
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// False when no extension method named <paramref name="name"/> in scope can take <paramref name="receiverType"/>:
+    /// a classic extension method applies only through an identity, implicit reference or boxing conversion to its
+    /// <c>this</c> parameter's type, so that type's definition must be the receiver's, one of its base types' or one of
+    /// its interfaces'. Anything this does not decide (a generic <c>this T</c>, <c>object</c>, an array, a nullable
+    /// value type, a type parameter as receiver, a C# 14 extension member) counts as "may".
+    /// </summary>
+    public bool ExtensionMayTake(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace, string name, ITypeSymbol receiverType)
+    {
+        if (receiverType is not INamedTypeSymbol receiver || receiver.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return true;
+        }
+
+        var key = (scopeId, name);
+        if (!_receiverTypesByScopeAndName.TryGetValue(key, out var receiverTypes))
+        {
+            ExtensionNamesOf(semanticModel, position, scopeId, enclosingNamespace);
+            receiverTypes = _receiverTypesByScopeAndName.GetOrAdd(key, CollectReceiverTypes(_extensionContainersByScope[scopeId], name));
+        }
+
+        foreach (var thisType in receiverTypes)
+        {
+            if (thisType is not INamedTypeSymbol named || named.SpecialType == SpecialType.System_Object || CanConvertByDefinition(receiver, named.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CanConvertByDefinition(INamedTypeSymbol receiver, INamedTypeSymbol target)
+    {
+        for (var current = receiver; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        foreach (var face in receiver.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(face.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ITypeSymbol?[] CollectReceiverTypes(INamespaceOrTypeSymbol[] containers, string name)
+    {
+        var receiverTypes = new List<ITypeSymbol?>();
+        foreach (var container in containers)
+        {
+            if (container is INamespaceSymbol @namespace)
+            {
+                foreach (var type in @namespace.GetTypeMembers())
+                {
+                    AddReceiverTypes(type, name, receiverTypes);
+                }
+            }
+            else if (container is INamedTypeSymbol type)
+            {
+                AddReceiverTypes(type, name, receiverTypes);
+            }
+        }
+
+        return receiverTypes.ToArray();
+    }
+
+    private static void AddReceiverTypes(INamedTypeSymbol type, string name, List<ITypeSymbol?> receiverTypes)
+    {
+        if (!type.MightContainExtensionMethods || !HasMemberNamed(type, name))
+        {
+            return;
+        }
+
+        var anyMethod = false;
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } method)
+            {
+                receiverTypes.Add(method.Parameters[0].Type);
+                anyMethod = true;
+            }
+        }
+
+        if (!anyMethod)
+        {
+            // A member of the name that is no classic extension method (a C# 14 extension block's member): undecided.
+            receiverTypes.Add(null);
+        }
+    }
+
+    /// <summary>Asks the member names, which a type from metadata reads without creating its member symbols.</summary>
+    private static bool HasMemberNamed(INamedTypeSymbol type, string name)
+    {
+        foreach (var memberName in type.MemberNames)
+        {
+            if (memberName == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private HashSet<string>[] ExtensionNamesOf(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace)
+    {
+        if (!_extensionNamesByScope.TryGetValue(scopeId, out var scope))
+        {
+            var containers = CollectExtensionContainers(semanticModel, position, enclosingNamespace);
+            _extensionContainersByScope.TryAdd(scopeId, containers);
+            scope = _extensionNamesByScope.GetOrAdd(scopeId, Array.ConvertAll(containers, ExtensionNamesIn));
+        }
+
+        return scope;
     }
 
     /// <summary>False when no <c>using static</c> import in scope at <paramref name="position"/> brings a member named <paramref name="name"/>.</summary>
@@ -61,12 +188,12 @@ internal sealed class ImportedAsyncNames
         return names.Contains(name);
     }
 
-    private HashSet<string>[] CollectExtensionNames(SemanticModel semanticModel, int position, INamespaceSymbol? enclosingNamespace)
+    private static INamespaceOrTypeSymbol[] CollectExtensionContainers(SemanticModel semanticModel, int position, INamespaceSymbol? enclosingNamespace)
     {
-        var extensionNames = new List<HashSet<string>>();
+        var containers = new List<INamespaceOrTypeSymbol>();
         for (var current = enclosingNamespace; current is not null; current = current.ContainingNamespace)
         {
-            extensionNames.Add(ExtensionNamesIn(current));
+            containers.Add(current);
         }
 
         foreach (var importScope in semanticModel.GetImportScopes(position))
@@ -75,12 +202,12 @@ internal sealed class ImportedAsyncNames
             {
                 if (import.NamespaceOrType is { } imported)
                 {
-                    extensionNames.Add(ExtensionNamesIn(imported));
+                    containers.Add(imported);
                 }
             }
         }
 
-        return extensionNames.ToArray();
+        return containers.ToArray();
     }
 
     private static HashSet<string> CollectStaticImportNames(SemanticModel semanticModel, int position)
