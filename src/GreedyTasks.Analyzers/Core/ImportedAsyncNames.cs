@@ -22,11 +22,8 @@ internal sealed class ImportedAsyncNames
 
     private readonly ConcurrentDictionary<INamespaceOrTypeSymbol, HashSet<string>> _extensionNamesByContainer = new(SymbolEqualityComparer.Default);
 
-    /// <summary>Per scope, one set per namespace or type searched for extension methods (the sets are shared between scopes).</summary>
-    private readonly ConcurrentDictionary<int, HashSet<string>[]> _extensionNamesByScope = new();
-
-    /// <summary>Per scope, the namespaces and types searched for extension methods, in the order of <see cref="_extensionNamesByScope"/>.</summary>
-    private readonly ConcurrentDictionary<int, INamespaceOrTypeSymbol[]> _extensionContainersByScope = new();
+    /// <summary>Per scope, the namespaces and types searched for extension methods, each with its <c>…Async</c> extension names (the sets are shared between scopes).</summary>
+    private readonly ConcurrentDictionary<int, (INamespaceOrTypeSymbol Container, HashSet<string> Names)[]> _extensionsByScope = new();
 
     /// <summary>Per scope and name, the <c>this</c> parameter type of each extension method of that name (null: not a classic extension method, may take anything).</summary>
     private readonly ConcurrentDictionary<(int Scope, string Name), ITypeSymbol?[]> _receiverTypesByScopeAndName = new();
@@ -40,9 +37,7 @@ internal sealed class ImportedAsyncNames
     /// <param name="enclosingNamespace">The namespace the call is written in.</param>
     public bool ExtensionMethodMayBeInScope(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace, string name)
     {
-        var scope = ExtensionNamesOf(semanticModel, position, scopeId, enclosingNamespace);
-
-        foreach (var names in scope)
+        foreach (var (_, names) in ExtensionsOf(semanticModel, position, scopeId, enclosingNamespace))
         {
             if (names.Contains(name))
             {
@@ -70,8 +65,7 @@ internal sealed class ImportedAsyncNames
         var key = (scopeId, name);
         if (!_receiverTypesByScopeAndName.TryGetValue(key, out var receiverTypes))
         {
-            ExtensionNamesOf(semanticModel, position, scopeId, enclosingNamespace);
-            receiverTypes = _receiverTypesByScopeAndName.GetOrAdd(key, CollectReceiverTypes(_extensionContainersByScope[scopeId], name));
+            receiverTypes = _receiverTypesByScopeAndName.GetOrAdd(key, CollectReceiverTypes(ExtensionsOf(semanticModel, position, scopeId, enclosingNamespace), name));
         }
 
         foreach (var thisType in receiverTypes)
@@ -106,11 +100,17 @@ internal sealed class ImportedAsyncNames
         return false;
     }
 
-    private static ITypeSymbol?[] CollectReceiverTypes(INamespaceOrTypeSymbol[] containers, string name)
+    private static ITypeSymbol?[] CollectReceiverTypes((INamespaceOrTypeSymbol Container, HashSet<string> Names)[] extensions, string name)
     {
         var receiverTypes = new List<ITypeSymbol?>();
-        foreach (var container in containers)
+        foreach (var (container, names) in extensions)
         {
+            // Only the containers whose extension names have it: the others' types are not enumerated again.
+            if (!names.Contains(name))
+            {
+                continue;
+            }
+
             if (container is INamespaceSymbol @namespace)
             {
                 foreach (var type in @namespace.GetTypeMembers())
@@ -165,13 +165,12 @@ internal sealed class ImportedAsyncNames
         return false;
     }
 
-    private HashSet<string>[] ExtensionNamesOf(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace)
+    private (INamespaceOrTypeSymbol Container, HashSet<string> Names)[] ExtensionsOf(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace)
     {
-        if (!_extensionNamesByScope.TryGetValue(scopeId, out var scope))
+        if (!_extensionsByScope.TryGetValue(scopeId, out var scope))
         {
             var containers = CollectExtensionContainers(semanticModel, position, enclosingNamespace);
-            _extensionContainersByScope.TryAdd(scopeId, containers);
-            scope = _extensionNamesByScope.GetOrAdd(scopeId, Array.ConvertAll(containers, ExtensionNamesIn));
+            scope = _extensionsByScope.GetOrAdd(scopeId, Array.ConvertAll(containers, container => (container, ExtensionNamesIn(container))));
         }
 
         return scope;
