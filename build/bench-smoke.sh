@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 dotnet build build/GreedyTasks.Benchmarks -c Release --nologo -v:q -clp:ErrorsOnly
-dotnet run --project build/GreedyTasks.Benchmarks -c Release --no-build -- --smoke --out artifacts/benchmark-smoke.md
+dotnet run --project build/GreedyTasks.Benchmarks -c Release --no-build -- --smoke --floors --out artifacts/benchmark-smoke.md
 echo "bench-smoke: ok in $(( $(date +%s) - start )) s"

@@ -28,11 +28,15 @@ internal sealed record AnalyzerSet(
     /// <summary>A variant of GreedyTasks measured for comparison (e.g. another generated-code setting): neither the product nor a peer.</summary>
     public bool IsVariant { get; init; }
 
+    /// <summary>A driver floor of <c>--floors</c>: reports nothing on purpose and is no analyzer to compare GreedyTasks' time against.</summary>
+    public bool IsDriverFloor { get; init; }
+
     /// <summary>The name an analyzer of this set is reported under (the wrapped analyzer's, for measurement wrappers).</summary>
     public static string AnalyzerName(DiagnosticAnalyzer analyzer) => analyzer switch
     {
         AnalyzerWrapper wrapper => wrapper.Name,
         CompositeAnalyzer => "all rules as one analyzer",
+        DriverFloorAnalyzer floor => floor.Name,
         _ => analyzer.GetType().Name,
     };
 }
@@ -84,6 +88,28 @@ internal static class AnalyzerSets
                 .ToImmutableArray(),
             IsVariant = true,
         };
+    }
+
+    /// <summary>
+    /// The two driver floors of <c>--floors</c> (see <see cref="DriverFloorAnalyzer"/>): one analyzer with one no-op operation
+    /// action, and one with one no-op syntax node action. Variants, so they run in every measurement but are no peer.
+    /// </summary>
+    public static IEnumerable<AnalyzerSet> DriverFloors()
+    {
+        foreach (var floor in new[] { DriverFloorAnalyzer.OperationAction(), DriverFloorAnalyzer.SyntaxAction() })
+        {
+            yield return new AnalyzerSet(
+                "floor: " + floor.Name,
+                "(benchmark)",
+                new[] { "FLOOR0001" },
+                ImmutableArray.Create<DiagnosticAnalyzer>(floor),
+                ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("FLOOR0001", ReportDiagnostic.Warn),
+                false)
+            {
+                IsVariant = true,
+                IsDriverFloor = true,
+            };
+        }
     }
 
     /// <summary>

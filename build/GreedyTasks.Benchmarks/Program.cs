@@ -78,6 +78,7 @@ internal static class Program
         var ideOnly = false;
         var generatedCodeNone = false;
         var composite = false;
+        var floors = false;
         string? output = null;
         string? emit = null;
         HashSet<string>? onlySets = null;
@@ -102,12 +103,13 @@ internal static class Program
                 case "--ide-only": ideOnly = true; break;
                 case "--gt-generated-code-none": generatedCodeNone = true; break;
                 case "--gt-composite": composite = true; break;
+                case "--floors": floors = true; break;
                 case "--concurrent": concurrent = true; break;
                 case "--cold-symbols": coldSymbols = true; break;
                 case "--smoke": smoke = true; break;
                 case "-h":
                 case "--help":
-                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--gt-analyzers BlockingWaitAnalyzer,...] [--gt-callback-costs] [--gt-generated-code-none] [--gt-composite] [--no-warmup] [--no-ide] [--ide-only] [--concurrent] [--cold-symbols] [--emit <dir>] [--out <file.md>] [--smoke]");
+                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--gt-analyzers BlockingWaitAnalyzer,...] [--gt-callback-costs] [--gt-generated-code-none] [--gt-composite] [--floors] [--no-warmup] [--no-ide] [--ide-only] [--concurrent] [--cold-symbols] [--emit <dir>] [--out <file.md>] [--smoke]");
                     return 0;
                 default:
                     Console.Error.WriteLine($"error: unknown argument {args[i]} (try --help)");
@@ -157,6 +159,11 @@ internal static class Program
         if (composite)
         {
             sets.Add(AnalyzerSets.GreedyTasksAsOneAnalyzer(greedyTasksAnalyzers));
+        }
+
+        if (floors)
+        {
+            sets.AddRange(AnalyzerSets.DriverFloors());
         }
 
         sets.AddRange(AnalyzerSets.LoadPeers(problems));
@@ -219,7 +226,7 @@ internal static class Program
         log.WriteLine($"written {outPath} in {total.Elapsed.TotalSeconds:0} s");
         Console.WriteLine(summary);
 
-        var misconfigured = results.SelectMany(r => r.Sets).Where(s => !s.Set.IsCompilerFloor && s.Diagnostics == 0).Select(s => s.Set.Name).Distinct().ToList();
+        var misconfigured = results.SelectMany(r => r.Sets).Where(s => !s.Set.IsCompilerFloor && !s.Set.IsDriverFloor && s.Diagnostics == 0).Select(s => s.Set.Name).Distinct().ToList();
         if (misconfigured.Count > 0)
         {
             log.WriteLine($"warning: sets with 0 diagnostics on some corpus: {string.Join(", ", misconfigured)}");
