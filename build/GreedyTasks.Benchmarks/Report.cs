@@ -141,6 +141,18 @@ internal static class Report
             sb.AppendLine($"- time per line: {string.Join(" → ", perLine.Select(p => $"{p.Name} {F(p.Us, "0.00")} µs/line"))}: largest deviation from {perLine[0].Name} {F(dev)}% → {(dev <= 25 ? "met" : "MISSED")} (±25%{(generated[^1].Corpus.Lines < 1_000_000 ? "; 1M not measured in this run" : string.Empty)})");
             var floorPerLine = generated.Select(r => 1000 * r.Sets.First(s => s.Set.IsCompilerFloor).WallMs / r.Corpus.Lines).ToList();
             sb.AppendLine($"  (compiler floor for reference: {string.Join(" → ", floorPerLine.Select(v => F(v, "0.0") + " µs/line"))})");
+
+            // The same figure for every other analyzer set measured at every size: when a peer or a no-op driver floor grows
+            // per line as much as GreedyTasks, the growth comes from the driver or the machine, not from GreedyTasks' rules.
+            foreach (var other in generated[0].Sets.Where(s => !s.Set.IsCompilerFloor && !s.Set.IsGreedyTasks).Select(s => s.Set.Name))
+            {
+                var values = generated.Select(r => r.Sets.FirstOrDefault(s => s.Set.Name == other)).ToList();
+                if (values.All(v => v is not null))
+                {
+                    var us = values.Select((v, i) => 1000 * v!.AnalyzerMs / generated[i].Corpus.Lines).ToList();
+                    sb.AppendLine($"  ({other} for reference: {string.Join(" → ", us.Select(v => F(v, "0.000") + " µs/line"))})");
+                }
+            }
         }
 
         var ideText = "IDE not measured";
