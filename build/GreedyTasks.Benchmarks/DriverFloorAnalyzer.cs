@@ -20,7 +20,7 @@ internal sealed class DriverFloorAnalyzer : DiagnosticAnalyzer
 
     private DriverFloorAnalyzer(bool operations) => _operations = operations;
 
-    /// <summary>One no-op operation action on invocations, the kind every GreedyTasks rule but GT0004 registers.</summary>
+    /// <summary>One no-op operation action on invocations, the kind GT0001, GT0002, GT0003, GT0005 and GT0006 register.</summary>
     public static DriverFloorAnalyzer OperationAction() => new(operations: true);
 
     /// <summary>One no-op syntax node action on invocation expressions.</summary>
