@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace GreedyTasks.Analyzers.Core;
@@ -129,7 +130,8 @@ internal sealed class ImportedAsyncNames
 
     private static void AddReceiverTypes(INamedTypeSymbol type, string name, List<ITypeSymbol?> receiverTypes)
     {
-        if (!type.MightContainExtensionMethods || !HasMemberNamed(type, name))
+        // MemberNames, which a type from metadata reads without creating its member symbols, before GetMembers.
+        if (!type.MightContainExtensionMethods || !type.MemberNames.Contains(name))
         {
             return;
         }
@@ -149,20 +151,6 @@ internal sealed class ImportedAsyncNames
             // A member of the name that is no classic extension method (a C# 14 extension block's member): undecided.
             receiverTypes.Add(null);
         }
-    }
-
-    /// <summary>Asks the member names, which a type from metadata reads without creating its member symbols.</summary>
-    private static bool HasMemberNamed(INamedTypeSymbol type, string name)
-    {
-        foreach (var memberName in type.MemberNames)
-        {
-            if (memberName == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private (INamespaceOrTypeSymbol Container, HashSet<string> Names)[] ExtensionsOf(SemanticModel semanticModel, int position, int scopeId, INamespaceSymbol? enclosingNamespace)
