@@ -136,8 +136,7 @@ internal static class Program
 
         output ??= "artifacts/benchmark.md";
 
-        // The garbage collector runs as in the compiler (see the project file): server, background collections, the
-        // default latency mode. Batch mode, set here until 2026-12-07, made every gen2 collection a blocking one.
+        // No GCSettings.LatencyMode here: the garbage collector runs as the compiler runs it (see the project file).
 
         var packs = ReferencePacks.Find(ReferencePacks.FindDotnetRoot());
         if (packs.Count == 0 || packs[0].Name != "Microsoft.NETCore.App.Ref")
@@ -207,7 +206,7 @@ internal static class Program
             log.WriteLine($"corpus {corpus.Name}: {corpus.Description}");
             if (!ideOnly)
             {
-                var corpusRuns = runs > 0 ? runs : corpus.Lines >= 500_000 ? 2 : corpus.Lines >= 200_000 ? 3 : 5;
+                var corpusRuns = runs > 0 ? runs : corpus.Lines >= 500_000 ? 2 : corpus.Lines >= LargeCorpusLines ? 3 : 5;
                 // A warm-up round on a corpus of 200k lines or more would double a run of many minutes; its purpose (JIT,
                 // caches of the reference assemblies' metadata) is served as well by a small generated corpus.
                 var warmupCorpus = !warmup ? null : corpus.Lines >= LargeCorpusLines ? Generate(SmallWarmupLines, seed, emit: null) : corpus;
@@ -432,13 +431,17 @@ internal static class Program
         // Warm-up (JIT, caches of the reference assemblies' metadata): two rounds on corpora below 50k lines, one above.
         // Without it the first measured run of each set pays the JIT of its analyzers and of the compiler paths only they
         // use, a few hundred milliseconds that would count as analyzer time.
-        var warmups = warmupCorpus is null ? 0 : warmupCorpus.Lines < 50_000 ? 2 : 1;
-        for (var w = 0; w < warmups; w++)
+        if (warmupCorpus is not null)
         {
-            foreach (var set in sets)
+            var rounds = warmupCorpus.Lines < 50_000 ? 2 : 1;
+            var on = warmupCorpus == corpus ? string.Empty : $" (on {warmupCorpus.Name})";
+            for (var w = 0; w < rounds; w++)
             {
-                var run = await RunOnceAsync(warmupCorpus!, set);
-                log.WriteLine($"  warm-up {set.Name}{(warmupCorpus == corpus ? string.Empty : $" (on {warmupCorpus!.Name})")}: {run.WallMs:0} ms");
+                foreach (var set in sets)
+                {
+                    var run = await RunOnceAsync(warmupCorpus, set);
+                    log.WriteLine($"  warm-up {set.Name}{on}: {run.WallMs:0} ms");
+                }
             }
         }
 
