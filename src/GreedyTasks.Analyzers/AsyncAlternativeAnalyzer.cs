@@ -56,8 +56,13 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         /// <summary>The scope id of each namespace block (or file), computed once.</summary>
         private readonly ConcurrentDictionary<(SyntaxTree Tree, int Block), int> _scopeIdByBlock = new();
 
-        /// <summary>Whether a type (with its bases and interfaces) declares any member named like the method's <c>…Async</c> twin; then accessibility, and so the calling type, matters.</summary>
-        private readonly ConcurrentDictionary<(ITypeSymbol Type, IMethodSymbol Method), bool> _declaresTwinName = new();
+        /// <summary>
+        /// Whether a type (with its bases and interfaces) declares any member named like a method's <c>…Async</c> twin; then
+        /// accessibility, and so the calling type, matters. Keyed by the type's definition and the method's name, which are
+        /// all the answer depends on: a constructed type hashes as its definition, so <c>List&lt;A&gt;</c>,
+        /// <c>List&lt;B&gt;</c>, … as keys would share one bucket and compare type arguments along it on every lookup.
+        /// </summary>
+        private readonly ConcurrentDictionary<(INamedTypeSymbol Definition, string MethodName), bool> _declaresTwinName = new();
 
         /// <summary>The <c>…Async</c> names imports and namespaces bring where a call stands, so most lookups that would find nothing are skipped.</summary>
         private readonly ImportedAsyncNames _importedNames = new();
@@ -503,13 +508,20 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
 
         private bool DeclaresTwinName(ITypeSymbol type, IMethodSymbol method)
         {
-            var key = (type, method.OriginalDefinition);
+            if (type is not INamedTypeSymbol named)
+            {
+                // An array, a type parameter, a pointer: not decided here.
+                return true;
+            }
+
+            // Type arguments change no member names, of the type or of its bases and interfaces.
+            var key = (named.OriginalDefinition, method.Name);
             if (_declaresTwinName.TryGetValue(key, out var declares))
             {
                 return declares;
             }
 
-            declares = type is not INamedTypeSymbol named || HasMemberNamed(named, method.Name + "Async");
+            declares = HasMemberNamed(named.OriginalDefinition, method.Name + "Async");
             _declaresTwinName.TryAdd(key, declares);
             return declares;
         }

@@ -577,6 +577,50 @@ public partial class AsyncAlternativeTests
             """);
     }
 
+    [Fact]
+    public Task Instantiations_of_a_generic_type_share_its_member_names_and_a_type_derived_from_one_keeps_its_own()
+    {
+        // The name check is cached per type definition: Box<Order> and Box<Invoice> declare the same members, and so do
+        // Repository<Order> and Repository<Invoice>. A type derived from one instantiation may add the twin itself.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Order { }
+            class Invoice { }
+
+            class Box<T>
+            {
+                public T Load() => default;
+            }
+
+            class Repository<T>
+            {
+                public T Load() => default;
+                public Task<T> LoadAsync() => Task.FromResult(default(T));
+            }
+
+            class OrderBox : Box<Order>
+            {
+                public Task<Order> LoadAsync() => Task.FromResult(new Order());
+            }
+
+            class C
+            {
+                async Task M(Box<Order> orders, Box<Invoice> invoices, Repository<Order> orderRepository, Repository<Invoice> invoiceRepository, OrderBox orderBox)
+                {
+                    await Task.Yield();
+                    orders.Load();
+                    invoices.Load();
+                    {|GT0003:orderRepository.Load()|};
+                    {|GT0003:invoiceRepository.Load()|};
+                    {|GT0003:orderBox.Load()|};
+                    orders.Load();
+                    {|GT0003:orderRepository.Load()|};
+                }
+            }
+            """);
+    }
+
 #if !ROSLYN_4_8
     // Extension blocks exist from C# 14 on (Roslyn 5.0).
     [Fact]
