@@ -91,12 +91,13 @@ internal static class AnalyzerSets
     }
 
     /// <summary>
-    /// The two driver floors of <c>--floors</c> (see <see cref="DriverFloorAnalyzer"/>): one analyzer with one no-op operation
-    /// action, and one with one no-op syntax node action. Variants, so they run in every measurement but are no peer.
+    /// The three driver floors of <c>--floors</c> (see <see cref="DriverFloorAnalyzer"/>): one analyzer with one no-op operation
+    /// action, one with one no-op syntax node action, and one with an operation action that reads the called method's name.
+    /// Variants, so they run in every measurement but are no peer.
     /// </summary>
     public static IEnumerable<AnalyzerSet> DriverFloors()
     {
-        foreach (var floor in new[] { DriverFloorAnalyzer.OperationAction(), DriverFloorAnalyzer.SyntaxAction() })
+        foreach (var floor in new[] { DriverFloorAnalyzer.OperationAction(), DriverFloorAnalyzer.SyntaxAction(), DriverFloorAnalyzer.CalledMethodNameAction() })
         {
             yield return new AnalyzerSet(
                 "floor: " + floor.Name,

@@ -53,7 +53,7 @@ internal static class Report
                 var ratio = gt is null || s.AnalyzerMs <= 0 || s.Set.IsDriverFloor ? "–" : F(gt.AnalyzerMs / s.AnalyzerMs, "0.00") + "×";
                 var rules = s.Set.IsGreedyTasks ? "all (" + string.Join(", ", s.Set.RuleIds) + ")" : string.Join(", ", s.Set.RuleIds);
                 var byId = string.Join(", ", s.DiagnosticsById.Select(kv => $"{kv.Key}:{kv.Value}"));
-                sb.AppendLine($"| {s.Set.Name} | {rules} | {s.Set.Analyzers.Length} | {s.Diagnostics} ({byId}) | {F(s.WallMs)} | {F(s.WallMs - floor.WallMs)} | {F(s.AnalyzerMs)} | {F(100 * s.AnalyzerMs / floor.WallMs, "0.00")}% | {ratio} | {F((s.AllocatedBytes - floor.AllocatedBytes) / 1048576.0 / perTenK, "0.00")} | {F(s.GcPauseMs)} |");
+                sb.AppendLine($"| {s.Set.Name} | {rules} | {s.Set.Analyzers.Length} | {s.Diagnostics} ({byId}) | {F(s.WallMs)} | {F(s.WallMs - floor.WallMs)} | {(s.Set.IsDriverFloor ? F(s.AnalyzerMs, "0.0") : F(s.AnalyzerMs))} | {F(100 * s.AnalyzerMs / floor.WallMs, "0.00")}% | {ratio} | {F((s.AllocatedBytes - floor.AllocatedBytes) / 1048576.0 / perTenK, "0.00")} | {F(s.GcPauseMs)} |");
             }
 
             sb.AppendLine();
