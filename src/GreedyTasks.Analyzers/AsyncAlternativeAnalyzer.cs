@@ -510,18 +510,19 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
         {
             if (type is not INamedTypeSymbol named)
             {
-                // An array, a type parameter, a pointer: not decided here.
+                // An array, a type parameter, a pointer: counted as declaring it, so the lookup decides.
                 return true;
             }
 
             // Type arguments change no member names, of the type or of its bases and interfaces.
-            var key = (named.OriginalDefinition, method.Name);
+            var definition = named.OriginalDefinition;
+            var key = (definition, method.Name);
             if (_declaresTwinName.TryGetValue(key, out var declares))
             {
                 return declares;
             }
 
-            declares = HasMemberNamed(named.OriginalDefinition, method.Name + "Async");
+            declares = HasMemberNamed(definition, method.Name + "Async");
             _declaresTwinName.TryAdd(key, declares);
             return declares;
         }
