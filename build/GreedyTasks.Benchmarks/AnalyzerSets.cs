@@ -41,6 +41,14 @@ internal sealed record AnalyzerSet(
     };
 }
 
+/// <summary>
+/// The analyzers every set of <c>--ide-sdk-rules</c> runs next to, as a project would: the rules an SDK-style project runs
+/// without being asked (NetAnalyzers at each rule's default). <paramref name="Ids"/> are the rules those analyzers report,
+/// whose severities the measurement leaves at their defaults; <paramref name="LeftOut"/> names the package's analyzers left
+/// out, with the rules each reports, so a reader can see what the host lacks.
+/// </summary>
+internal sealed record IdeHost(string Name, string Package, ImmutableArray<DiagnosticAnalyzer> Analyzers, IReadOnlySet<string> Ids, IReadOnlyList<string> LeftOut);
+
 internal static class AnalyzerSets
 {
     /// <summary>The compared rules of each peer package, and whether the issue's ≤ 0.5× target is measured against it.</summary>
@@ -127,6 +135,26 @@ internal static class AnalyzerSets
             Analyzers = greedyTasks.Analyzers.Select(a => a is DiagnosticSuppressor ? a : AnalyzerWrapper.WithGeneratedCodeFlags(a, GeneratedCodeAnalysisFlags.None)).ToImmutableArray<DiagnosticAnalyzer>(),
             IsVariant = true,
         };
+    }
+
+    /// <summary>
+    /// NetAnalyzers' rules at their defaults, the ones the .NET SDK runs in every project (<c>AnalysisMode</c> Default: the
+    /// package's <c>analysislevel_*_default.globalconfig</c> sets no severity, so each rule's own default applies). The analyzer
+    /// that reports CA1849 is left out, so that rule stays the NetAnalyzers set's own. Null (and a problem) without the package.
+    /// </summary>
+    public static IdeHost? SdkDefaultRules(ICollection<string> problems)
+    {
+        var folder = PeerAnalyzerPackages.Folder(typeof(AnalyzerSets).Assembly, "NetAnalyzers");
+        if (folder is null)
+        {
+            problems.Add("NetAnalyzers: package folder not found; restore the benchmark project (needed by --ide-sdk-rules)");
+            return null;
+        }
+
+        var compared = Peers.First(p => p.Name == "NetAnalyzers").Ids;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var analyzers = PeerAnalyzerPackages.LoadDefaults("NetAnalyzers", folder, compared, ids, out var leftOut, problems);
+        return new IdeHost("SDK default rules", $"{PeerAnalyzerPackages.PackageId("NetAnalyzers")} {PeerAnalyzerPackages.Version(folder)}", analyzers, ids, leftOut);
     }
 
     /// <summary>The peer sets, each from the analyzer dlls of its restored NuGet package. Failures go to <paramref name="problems"/>.</summary>

@@ -78,6 +78,7 @@ internal static class Program
         var generatedCodeNone = false;
         var composite = false;
         var floors = false;
+        var ideSdkRules = false;
         string? output = null;
         string? emit = null;
         HashSet<string>? onlySets = null;
@@ -103,12 +104,13 @@ internal static class Program
                 case "--gt-generated-code-none": generatedCodeNone = true; break;
                 case "--gt-composite": composite = true; break;
                 case "--floors": floors = true; break;
+                case "--ide-sdk-rules": ideSdkRules = true; break;
                 case "--concurrent": concurrent = true; break;
                 case "--cold-symbols": coldSymbols = true; break;
                 case "--smoke": smoke = true; break;
                 case "-h":
                 case "--help":
-                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--gt-analyzers BlockingWaitAnalyzer,...] [--gt-callback-costs] [--gt-generated-code-none] [--gt-composite] [--floors] [--no-warmup] [--no-ide] [--ide-only] [--concurrent] [--cold-symbols] [--emit <dir>] [--out <file.md>] [--smoke]");
+                    Console.WriteLine("usage: dotnet run --project build/GreedyTasks.Benchmarks -c Release -- [--lines 10k,100k,1m] [--folder <path>]... [--runs N] [--ide-runs N] [--seed N] [--sets compiler,GreedyTasks,vs-threading,...] [--gt-analyzers BlockingWaitAnalyzer,...] [--gt-callback-costs] [--gt-generated-code-none] [--gt-composite] [--floors] [--ide-sdk-rules] [--no-warmup] [--no-ide] [--ide-only] [--concurrent] [--cold-symbols] [--emit <dir>] [--out <file.md>] [--smoke]");
                     return 0;
                 default:
                     Console.Error.WriteLine($"error: unknown argument {args[i]} (try --help)");
@@ -172,6 +174,7 @@ internal static class Program
             sets = sets.Where(s => s.IsCompilerFloor || s.IsGreedyTasks || s.IsVariant || onlySets.Contains(s.Name)).ToList();
         }
 
+        var ideHost = ideSdkRules ? AnalyzerSets.SdkDefaultRules(problems) : null;
         foreach (var p in problems)
         {
             Console.Error.WriteLine($"peer problem: {p}");
@@ -182,6 +185,11 @@ internal static class Program
         foreach (var s in sets.Where(s => !s.IsCompilerFloor))
         {
             log.WriteLine($"set {s.Name}: {s.Package}; {s.Analyzers.Length} analyzers; rules {string.Join(",", s.RuleIds)}; {s.Severities.Count(kv => kv.Value == ReportDiagnostic.Suppress)} other rules suppressed");
+        }
+
+        if (ideHost is not null)
+        {
+            log.WriteLine($"IDE host {ideHost.Name}: {ideHost.Package}; {ideHost.Analyzers.Length} analyzers, every rule at its default; each IDE set runs next to them; left out: {string.Join("; ", ideHost.LeftOut)}");
         }
 
         var corpora = new List<Func<Corpus>>();
@@ -215,7 +223,7 @@ internal static class Program
 
             if (ide && ideResults is null && (ideTargetLines < 0 || corpus.Lines >= ideTargetLines))
             {
-                (ideResults, ideDescription) = await MeasureIdeAsync(corpus, sets, ideRuns, log);
+                (ideResults, ideDescription) = await MeasureIdeAsync(corpus, sets, ideHost, ideRuns, log);
             }
 
             GC.Collect();
@@ -481,16 +489,32 @@ internal static class Program
     /// to run at that moment or after a given set, and every run starts after a
     /// full garbage collection, so no set pays for a collection of another set's garbage.
     /// </summary>
-    private static async Task<(IdeResult[], string)> MeasureIdeAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets, int runs, TextWriter log)
+    /// <param name="host">
+    /// With <c>--ide-sdk-rules</c>, the analyzers every set runs next to (a project's default rules), and which are measured
+    /// alone as one more row; the sets then differ only by what they add to a real project's analysis.
+    /// </param>
+    private static async Task<(IdeResult[], string)> MeasureIdeAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets, IdeHost? host, int runs, TextWriter log)
     {
         var tree = corpus.Trees.OrderBy(t => Math.Abs(t.GetText().Lines.Count - 1000)).ThenBy(t => t.FilePath, StringComparer.Ordinal).First();
         var treeLines = tree.GetText().Lines.Count;
         var description = $"document {tree.FilePath} ({treeLines:N0} lines) of the {corpus.Name} corpus, {runs} runs per set after 2 warm-up runs, sets interleaved run by run";
+        var severities = MergedSeverities(sets);
+        AnalyzerSet? hostAlone = null;
+        if (host is not null)
+        {
+            description += $"; every set next to the {host.Name} ({host.Package}, {host.Analyzers.Length} analyzers, each rule at its default), which also run alone as the row \"{host.Name}\"{(host.LeftOut.Count == 0 ? string.Empty : "; left out of it: " + string.Join("; ", host.LeftOut))}";
+
+            // The host's rules keep their defaults: the NetAnalyzers set's "every other rule off" must not switch them off.
+            severities = severities.RemoveRange(severities.Where(p => p.Value == ReportDiagnostic.Suppress && host.Ids.Contains(p.Key)).Select(p => p.Key).ToList());
+            hostAlone = new AnalyzerSet(host.Name, host.Package, Array.Empty<string>(), host.Analyzers, ImmutableDictionary<string, ReportDiagnostic>.Empty, false) { IsVariant = true };
+            sets = sets.Take(1).Append(hostAlone).Concat(sets.Skip(1)).ToList();
+        }
+
         log.WriteLine($"IDE latency: {description}");
         // One compilation serves every set: its options carry every set's severities (the IDs of different packages never
         // collide, so each set still sees only its compared rules switched on). One bound 100k-line compilation instead of
         // one per set keeps the heap small, so the collections inside a run cost the same for every set and stay short.
-        var shared = CreateCompilation(corpus, MergedSeverities(sets));
+        var shared = CreateCompilation(corpus, severities);
         shared.GetDiagnostics();
 
         var times = sets.Select(_ => new List<double>()).ToArray();
@@ -525,7 +549,7 @@ internal static class Program
                 }
                 else
                 {
-                    withAnalyzers = shared.WithAnalyzers(set.Analyzers, AnalyzerOptions());
+                    withAnalyzers = shared.WithAnalyzers(host is null || ReferenceEquals(set, hostAlone) ? set.Analyzers : host.Analyzers.AddRange(set.Analyzers), AnalyzerOptions());
                     var model = shared.GetSemanticModel(tree);
                     counts[i] = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
                 }

@@ -105,6 +105,34 @@ internal static class PeerAnalyzerPackages
         return (analyzers.ToImmutable(), severities.ToImmutable());
     }
 
+    /// <summary>
+    /// Every analyzer of one package as a project runs it with no configuration: each rule at its own default (a rule off by
+    /// default stays off, the driver skips an analyzer whose rules are all off). Suppressors and the analyzers that report
+    /// one of <paramref name="reservedIds"/> are left out (each named with its rules in <paramref name="leftOut"/>); the ids
+    /// of the analyzers returned go to <paramref name="ids"/>.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> LoadDefaults(
+        string name, string folder, IReadOnlyCollection<string> reservedIds, ISet<string> ids, out IReadOnlyList<string> leftOut, ICollection<string> problems)
+    {
+        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        var notLoaded = new List<string>();
+        foreach (var analyzer in Load(name, folder, problems))
+        {
+            var supported = SupportedIds(analyzer);
+            if (analyzer is DiagnosticSuppressor || supported.Any(reservedIds.Contains))
+            {
+                notLoaded.Add($"{analyzer.GetType().Name} ({string.Join(", ", supported.Distinct())})");
+                continue;
+            }
+
+            analyzers.Add(analyzer);
+            ids.UnionWith(supported);
+        }
+
+        leftOut = notLoaded;
+        return analyzers.ToImmutable();
+    }
+
     /// <summary>Adds one package's severities to those of the run; an id two packages share stays on if either compares it.</summary>
     public static void AddSeverities(ImmutableDictionary<string, ReportDiagnostic>.Builder run, ImmutableDictionary<string, ReportDiagnostic> package)
     {
