@@ -517,6 +517,8 @@ internal static class Program
         var shared = CreateCompilation(corpus, severities);
         shared.GetDiagnostics();
 
+        // What each set passes to the driver, built before the timed runs.
+        var analyzersOf = sets.Select(s => host is null || ReferenceEquals(s, hostAlone) ? s.Analyzers : host.Analyzers.AddRange(s.Analyzers)).ToArray();
         var times = sets.Select(_ => new List<double>()).ToArray();
         var pauses = sets.Select(_ => new List<double>()).ToArray();
         var allocations = sets.Select(_ => new List<double>()).ToArray();
@@ -549,7 +551,7 @@ internal static class Program
                 }
                 else
                 {
-                    withAnalyzers = shared.WithAnalyzers(host is null || ReferenceEquals(set, hostAlone) ? set.Analyzers : host.Analyzers.AddRange(set.Analyzers), AnalyzerOptions());
+                    withAnalyzers = shared.WithAnalyzers(analyzersOf[i], AnalyzerOptions());
                     var model = shared.GetSemanticModel(tree);
                     counts[i] = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
                 }
