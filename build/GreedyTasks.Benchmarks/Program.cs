@@ -47,6 +47,12 @@ internal sealed record IdeResult(string Set, double MedianMs, double P95Ms, int 
     /// median and a 95% confidence interval of that median; null for GreedyTasks and the compiler.
     /// </summary>
     public (double Median, double Low, double High)? GreedyTasksMinusSet { get; init; }
+
+    /// <summary>
+    /// GreedyTasks' p95 minus this set's, with a 95% interval from a paired bootstrap over rounds (<see cref="P95Difference"/>);
+    /// null for GreedyTasks and the compiler.
+    /// </summary>
+    public (double Difference, double Low, double High)? GreedyTasksMinusSetP95 { get; init; }
 }
 
 internal static class Program
@@ -603,16 +609,25 @@ internal static class Program
         for (var i = 0; i < sets.Count; i++)
         {
             var sorted = times[i].OrderBy(t => t).ToList();
-            var p95 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.95 * sorted.Count) - 1)];
-            var paired = greedyTasksIndex < 0 || i == greedyTasksIndex || sets[i].IsCompilerFloor
-                ? ((double Median, double Low, double High)?)null
-                : MedianWithInterval(times[greedyTasksIndex].Zip(times[i], (gt, other) => gt - other));
+            var p95 = P95Difference.Of(sorted);
+            var comparable = greedyTasksIndex >= 0 && i != greedyTasksIndex && !sets[i].IsCompilerFloor;
+            var paired = comparable
+                ? MedianWithInterval(times[greedyTasksIndex].Zip(times[i], (gt, other) => gt - other))
+                : ((double Median, double Low, double High)?)null;
+            var pairedP95 = comparable
+                ? P95Difference.WithInterval(times[greedyTasksIndex], times[i])
+                : ((double Difference, double Low, double High)?)null;
             results.Add(new IdeResult(sets[i].Name, Median(sorted), p95, counts[i], !sets[i].IsCompilerFloor && !sets[i].IsGreedyTasks && !sets[i].IsVariant)
             {
                 AllocatedMb = Median(allocations[i]),
                 GreedyTasksMinusSet = paired,
+                GreedyTasksMinusSetP95 = pairedP95,
             });
             var pairedText = paired is { } d ? $"; GreedyTasks − this set per round: median {d.Median:+0.0;-0.0;0.0} ms (95% CI {d.Low:+0.0;-0.0;0.0} to {d.High:+0.0;-0.0;0.0})" : string.Empty;
+            if (pairedP95 is { } q)
+            {
+                pairedText += $", p95 {q.Difference:+0.0;-0.0;0.0} ms (95% CI {q.Low:+0.0;-0.0;0.0} to {q.High:+0.0;-0.0;0.0})";
+            }
             log.WriteLine($"  IDE {sets[i].Name}: median {Median(sorted):0.0} ms, p95 {p95:0.0} ms, {counts[i]} diagnostics; GC pause median {Median(pauses[i]):0.0} ms (in {pauses[i].Count(p => p > 0)} runs, {times[i].Where((_, run) => pauses[i][run] > 0 && times[i][run] >= p95).Count()} of them at or above the p95), allocated median {Median(allocations[i]):0.0} MB{pairedText}");
         }
 
