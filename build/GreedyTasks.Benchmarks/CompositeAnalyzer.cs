@@ -22,6 +22,16 @@ internal sealed class CompositeAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
+    /// <summary>The inner analyzers for which <paramref name="predicate"/> is true, in order.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> InnerWhere(System.Func<DiagnosticAnalyzer, bool> predicate) => _inner.Where(predicate).ToImmutableArray();
+
+    /// <summary>
+    /// The same merge without the inner analyzers for which <paramref name="leaveOut"/> is true. The IDE runs use it for
+    /// compilation-end analyzers: Roslyn's IDE skips a whole analyzer on an open document when any of its descriptors is
+    /// tagged CompilationEnd, so a merged product would keep such a rule (GT0100) in an analyzer of its own.
+    /// </summary>
+    public CompositeAnalyzer Without(System.Func<DiagnosticAnalyzer, bool> leaveOut) => new(_inner.RemoveAll(a => leaveOut(a)));
+
     public override void Initialize(AnalysisContext context)
     {
         foreach (var analyzer in _inner)

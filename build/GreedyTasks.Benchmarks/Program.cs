@@ -525,8 +525,16 @@ internal static class Program
 
         // What each set passes to the driver, built before the timed runs: what the IDE runs on an open document, so no
         // compilation-end analyzer (see IsCompilationEndAnalyzer).
-        var analyzersOf = sets.Select(s => (host is null || ReferenceEquals(s, hostAlone) ? s.Analyzers : host.Analyzers.AddRange(s.Analyzers)).RemoveAll(IsCompilationEndAnalyzer)).ToArray();
-        var leftOut = sets.Where(s => !ReferenceEquals(s, hostAlone)).SelectMany(s => s.Analyzers.Where(IsCompilationEndAnalyzer).Select(a => $"{AnalyzerSet.AnalyzerName(a)} ({s.Name})")).ToList();
+        // A merged variant (--gt-composite) loses only its compilation-end rules, not the whole merge: see CompositeAnalyzer.Without.
+        var analyzersOf = sets.Select(s => (host is null || ReferenceEquals(s, hostAlone) ? s.Analyzers : host.Analyzers.AddRange(s.Analyzers))
+            .Select(a => a is CompositeAnalyzer composite ? composite.Without(IsCompilationEndAnalyzer) : a)
+            .ToImmutableArray()
+            .RemoveAll(IsCompilationEndAnalyzer)).ToArray();
+        var leftOut = sets.Where(s => !ReferenceEquals(s, hostAlone))
+            .SelectMany(s => s.Analyzers.SelectMany(a => a is CompositeAnalyzer composite
+                ? composite.InnerWhere(IsCompilationEndAnalyzer).Select(inner => $"{AnalyzerSet.AnalyzerName(inner)} (inside {s.Name})")
+                : IsCompilationEndAnalyzer(a) ? new[] { $"{AnalyzerSet.AnalyzerName(a)} ({s.Name})" } : Enumerable.Empty<string>()))
+            .ToList();
         if (host is not null)
         {
             leftOut.AddRange(host.Analyzers.Where(IsCompilationEndAnalyzer).Select(a => $"{AnalyzerSet.AnalyzerName(a)} ({host.Name})"));
