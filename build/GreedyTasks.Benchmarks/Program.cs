@@ -530,14 +530,10 @@ internal static class Program
             .Select(a => a is CompositeAnalyzer composite ? composite.Without(IsCompilationEndAnalyzer) : a)
             .ToImmutableArray()
             .RemoveAll(IsCompilationEndAnalyzer)).ToArray();
-        var leftOut = sets.Where(s => !ReferenceEquals(s, hostAlone))
-            .SelectMany(s => s.Analyzers.SelectMany(a => a is CompositeAnalyzer composite
-                ? composite.InnerWhere(IsCompilationEndAnalyzer).Select(inner => $"{AnalyzerSet.AnalyzerName(inner)} (inside {s.Name})")
-                : IsCompilationEndAnalyzer(a) ? new[] { $"{AnalyzerSet.AnalyzerName(a)} ({s.Name})" } : Enumerable.Empty<string>()))
-            .ToList();
+        var leftOut = sets.Where(s => !ReferenceEquals(s, hostAlone)).SelectMany(s => LeftOutOf(s.Analyzers, s.Name)).ToList();
         if (host is not null)
         {
-            leftOut.AddRange(host.Analyzers.Where(IsCompilationEndAnalyzer).Select(a => $"{AnalyzerSet.AnalyzerName(a)} ({host.Name})"));
+            leftOut.AddRange(LeftOutOf(host.Analyzers, host.Name));
         }
 
         if (leftOut.Count > 0)
@@ -645,6 +641,25 @@ internal static class Program
         }
 
         return (results.ToArray(), description);
+    }
+
+    /// <summary>The compilation-end analyzers among <paramref name="analyzers"/>, those inside a merge included, named for the report.</summary>
+    private static IEnumerable<string> LeftOutOf(ImmutableArray<DiagnosticAnalyzer> analyzers, string setName)
+    {
+        foreach (var analyzer in analyzers)
+        {
+            if (analyzer is CompositeAnalyzer composite)
+            {
+                foreach (var inner in composite.InnerWhere(IsCompilationEndAnalyzer))
+                {
+                    yield return $"{AnalyzerSet.AnalyzerName(inner)} (inside {setName})";
+                }
+            }
+            else if (IsCompilationEndAnalyzer(analyzer))
+            {
+                yield return $"{AnalyzerSet.AnalyzerName(analyzer)} ({setName})";
+            }
+        }
     }
 
     /// <summary>
