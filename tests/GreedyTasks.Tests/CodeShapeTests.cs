@@ -10,7 +10,7 @@ namespace GreedyTasks.Tests;
 /// Shapes that reach a rule by an unusual path: a name written as a property pattern or without a receiver, a function
 /// found only by walking up past a constructor, an initializer or a getter, an await hidden in a nested function or in a
 /// loop condition, and calls whose alternative lookup depends on the receiver. They were written to check the syntax
-/// pre-filters measured in docs/performance.md (commit 3f861b9, reverted) against the operation-based rules, where
+/// pre-filters measured in docs/performance-log.md (commit 3f861b9, reverted) against the operation-based rules, where
 /// they pass alike; they stay as the contract any future pre-filter must keep.
 /// </summary>
 public class CodeShapeTests

@@ -15,7 +15,7 @@ namespace GreedyTasks.Analyzers.Core;
 /// Split in two because the second half is costly: the analyzer checks what the operation tree tells
 /// (<see cref="MayOffload"/>) for every reported loop; the code fix runs the control- and data-flow analysis
 /// (<see cref="FlowAllowsOffload"/>) only when the fixes of a loop are asked for. The data-flow analysis was most of
-/// GT0004's time in the analyzer (docs/performance.md).
+/// GT0004's time in the analyzer (docs/performance-log.md).
 /// </remarks>
 internal static class LoopOffload
 {
