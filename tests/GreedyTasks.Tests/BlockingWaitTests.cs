@@ -7,7 +7,7 @@ using VerifyCS = GreedyTasks.Tests.Verifiers.CSharpCodeFixVerifier<GreedyTasks.A
 namespace GreedyTasks.Tests;
 
 /// <summary>GT0001: do not block on a task in async code.</summary>
-public class BlockingWaitTests
+public partial class BlockingWaitTests
 {
     // ---------------------------------------------------------------- reports: every async context
 

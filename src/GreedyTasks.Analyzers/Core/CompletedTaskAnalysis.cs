@@ -582,6 +582,10 @@ internal static class CompletedTaskAnalysis
                          && ((wait.TargetMethod.Name == "Wait" && !_isCollection && IsSymbol(wait.Instance)) || (wait.TargetMethod.Name == "WaitAll" && ArgumentsContainSymbol(wait))):
                     // if (t.Wait(timeout)) / if (!t.Wait(timeout)) throw …: true only once the task has completed.
                     return 1;
+                case IInvocationOperation { Instance: null, Arguments.Length: 1 } helper when IsCompletionHelper(helper.TargetMethod) && IsSymbol(helper.Arguments[0].Value):
+                    // t.IsCompletedSuccessfully(): libraries that target netstandard2.0, where the property is missing,
+                    // write it as an extension method (MassTransit, for one, calls it 26 times, mostly to guard a read of the result).
+                    return 1;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                     var sign = binary.OperatorKind == BinaryOperatorKind.Equals ? 1 : -1;
                     if (binary.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
@@ -598,6 +602,20 @@ internal static class CompletedTaskAnalysis
                 default:
                     return 0;
             }
+        }
+
+        /// <summary>
+        /// A static method, usually an extension, that takes one task and answers one of the task's own completion
+        /// questions under the property's name: <c>static bool IsCompletedSuccessfully(this Task task)</c>. The name is
+        /// trusted as the property's is; a helper that answered something else under it would mislead its callers too.
+        /// </summary>
+        private bool IsCompletionHelper(IMethodSymbol method)
+        {
+            return method.IsStatic
+                && method.Name is "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled"
+                && method.ReturnType.SpecialType == SpecialType.System_Boolean
+                && method.Parameters.Length == 1
+                && _symbols.IsTaskLike(method.Parameters[0].Type);
         }
 
         /// <summary>A property pattern that requires <c>IsCompleted</c> (or a final-state flag) to be <c>true</c>.</summary>
