@@ -25,19 +25,14 @@ public partial class BlockingWaitTests
         }
         """;
 
-    [Theory]
-    [InlineData("t.IsCompletedSuccessfully() ? t.Result : -1")]
-    [InlineData("TaskHelpers.IsCompletedSuccessfully(t) ? t.Result : -1")]
-    [InlineData("t.IsCompletedSuccessfully() ? t.GetAwaiter().GetResult() : await t")]
-    [InlineData("!t.IsCompletedSuccessfully() ? await t : t.Result")]
-    [InlineData("vt.IsFaulted() ? vt.Result : -1")]
-    public Task Result_guarded_by_a_completion_helper_is_not_reported(string expression)
+    /// <summary>Verifies <paramref name="expression"/> returned from an async method with <paramref name="parameters"/>, next to the helpers.</summary>
+    private static Task VerifyReturnedExpressionAsync(string parameters, string expression)
     {
         return VerifyCS.VerifyAnalyzerAsync($$"""
             using System.Threading.Tasks;
             class C
             {
-                async Task<int> M(Task<int> t, ValueTask<int> vt)
+                async Task<int> M({{parameters}})
                 {
                     await Task.Yield();
                     return {{expression}};
@@ -46,6 +41,17 @@ public partial class BlockingWaitTests
 
             {{CompletionHelpers}}
             """);
+    }
+
+    [Theory]
+    [InlineData("t.IsCompletedSuccessfully() ? t.Result : -1")]
+    [InlineData("TaskHelpers.IsCompletedSuccessfully(t) ? t.Result : -1")]
+    [InlineData("t.IsCompletedSuccessfully() ? t.GetAwaiter().GetResult() : await t")]
+    [InlineData("!t.IsCompletedSuccessfully() ? await t : t.Result")]
+    [InlineData("vt.IsFaulted() ? vt.Result : -1")]
+    public Task Result_guarded_by_a_completion_helper_is_not_reported(string expression)
+    {
+        return VerifyReturnedExpressionAsync("Task<int> t, ValueTask<int> vt", expression);
     }
 
     [Fact]
@@ -81,19 +87,7 @@ public partial class BlockingWaitTests
     {
         // Another task's check; a helper under another name; a helper with a second parameter, which can answer
         // something else; an instance method of a type that is not a task; the branch where the check failed.
-        return VerifyCS.VerifyAnalyzerAsync($$"""
-            using System.Threading.Tasks;
-            class C
-            {
-                async Task<int> M(Task<int> t, Task<int> u, Wrapper w)
-                {
-                    await Task.Yield();
-                    return {{expression}};
-                }
-            }
-
-            {{CompletionHelpers}}
-            """);
+        return VerifyReturnedExpressionAsync("Task<int> t, Task<int> u, Wrapper w", expression);
     }
 
     [Fact]
