@@ -25,17 +25,22 @@ public partial class BlockingWaitTests
         }
         """;
 
-    /// <summary>Verifies <paramref name="expression"/> returned from an async method with <paramref name="parameters"/>, next to the helpers.</summary>
-    private static Task VerifyReturnedExpressionAsync(string parameters, string expression)
+    /// <summary>
+    /// Verifies an async method <c>M</c> with <paramref name="parameters"/> whose body, after an <c>await</c>, is
+    /// <paramref name="statements"/>, in a class with <paramref name="members"/>, next to the helpers.
+    /// </summary>
+    private static Task VerifyAsyncMethodAsync(string parameters, string statements, string members = "")
     {
         return VerifyCS.VerifyAnalyzerAsync($$"""
             using System.Threading.Tasks;
             class C
             {
+                {{members}}
+
                 async Task<int> M({{parameters}})
                 {
                     await Task.Yield();
-                    return {{expression}};
+                    {{statements}}
                 }
             }
 
@@ -51,29 +56,19 @@ public partial class BlockingWaitTests
     [InlineData("vt.IsFaulted() ? vt.Result : -1")]
     public Task Result_guarded_by_a_completion_helper_is_not_reported(string expression)
     {
-        return VerifyReturnedExpressionAsync("Task<int> t, ValueTask<int> vt", expression);
+        return VerifyAsyncMethodAsync("Task<int> t, ValueTask<int> vt", $"return {expression};");
     }
 
     [Fact]
     public Task Result_after_an_early_return_on_a_completion_helper_is_not_reported()
     {
-        return VerifyCS.VerifyAnalyzerAsync($$"""
-            using System.Threading.Tasks;
-            class C
+        return VerifyAsyncMethodAsync("Task<int> t", """
+            if (!t.IsCompletedSuccessfully())
             {
-                async Task<int> M(Task<int> t)
-                {
-                    await Task.Yield();
-                    if (!t.IsCompletedSuccessfully())
-                    {
-                        return -1;
-                    }
-
-                    return t.Result;
-                }
+                return -1;
             }
 
-            {{CompletionHelpers}}
+            return t.Result;
             """);
     }
 
@@ -87,29 +82,20 @@ public partial class BlockingWaitTests
     {
         // Another task's check; a helper under another name; a helper with a second parameter, which can answer
         // something else; an instance method of a type that is not a task; the branch where the check failed.
-        return VerifyReturnedExpressionAsync("Task<int> t, Task<int> u, Wrapper w", expression);
+        return VerifyAsyncMethodAsync("Task<int> t, Task<int> u, Wrapper w", $"return {expression};");
     }
 
     [Fact]
     public Task Result_of_a_field_behind_a_completion_check_is_reported_and_of_its_local_copy_is_not()
     {
         // A field may hold another task when it is read again; a local copy cannot.
-        return VerifyCS.VerifyAnalyzerAsync($$"""
-            using System.Threading.Tasks;
-            class C
-            {
-                private Task<int> _task = Task.Run(() => 1);
-
-                async Task<int> M()
-                {
-                    await Task.Yield();
-                    var first = _task.IsCompletedSuccessfully() ? {|GT0001:_task.Result|} : -1;
-                    var task = _task;
-                    return task.IsCompletedSuccessfully() ? task.Result + first : -1;
-                }
-            }
-
-            {{CompletionHelpers}}
-            """);
+        return VerifyAsyncMethodAsync(
+            parameters: "",
+            statements: """
+                var first = _task.IsCompletedSuccessfully() ? {|GT0001:_task.Result|} : -1;
+                var task = _task;
+                return task.IsCompletedSuccessfully() ? task.Result + first : -1;
+                """,
+            members: "private Task<int> _task = Task.Run(() => 1);");
     }
 }
