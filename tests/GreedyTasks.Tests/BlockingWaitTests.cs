@@ -825,6 +825,28 @@ public partial class BlockingWaitTests
     }
 
     [Fact]
+    public Task Result_of_a_local_assigned_in_the_method_body_and_awaited_is_not_reported()
+    {
+        // An assignment outside any lambda is the method's own write: the path check follows it, and only writes from
+        // a lambda or local function make the variable unprovable. A parameter assigned in the body, too.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    Task<int> loaded;
+                    loaded = Task.Run(() => 1);
+                    await loaded;
+                    t = Task.Run(() => 2);
+                    await t;
+                    return loaded.Result + t.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Result_after_configured_await_of_WhenAll_is_not_reported()
     {
         return VerifyCS.VerifyAnalyzerAsync("""

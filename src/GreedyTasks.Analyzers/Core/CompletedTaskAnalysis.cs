@@ -170,13 +170,18 @@ internal static class CompletedTaskAnalysis
         {
             if (GetWriteTarget(operation) is { } target
                 && SymbolEqualityComparer.Default.Equals(target.ReferencedLocalOrParameter(), symbol)
-                && !SymbolEqualityComparer.Default.Equals(EnclosingFunction(operation), symbol.ContainingSymbol))
+                && !SymbolEqualityComparer.Default.Equals(EnclosingFunction(operation), OwnFunction(symbol)))
             {
                 return true;
             }
         }
 
         return false;
+
+        // The lambda or local function that declares the variable; null for the member itself, as EnclosingFunction
+        // answers for code outside any lambda or local function.
+        static ISymbol? OwnFunction(ISymbol variable) =>
+            variable.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function ? function : null;
 
         static ISymbol? EnclosingFunction(IOperation operation)
         {
