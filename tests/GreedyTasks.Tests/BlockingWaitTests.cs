@@ -847,6 +847,36 @@ public partial class BlockingWaitTests
     }
 
     [Fact]
+    public Task Results_after_WhenAll_over_tasks_of_different_types_in_try_finally_are_not_reported()
+    {
+        // A dashboard refresh: three queries of different result types, awaited together, read after.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                bool _busy;
+
+                async Task<string> M()
+                {
+                    _busy = true;
+                    try
+                    {
+                        var count = Task.Run(() => 1);
+                        var names = Task.Run(() => new[] { "a" });
+                        var load = Task.Run(() => 0.5);
+                        await Task.WhenAll(count, names, load);
+                        return $"{count.Result} {names.Result.Length} {load.Result}";
+                    }
+                    finally
+                    {
+                        _busy = false;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Result_after_configured_await_of_WhenAll_is_not_reported()
     {
         return VerifyCS.VerifyAnalyzerAsync("""

@@ -25,6 +25,9 @@ public class IncompleteCodeTests
     [InlineData("lock (this) { t.Wait() ", "GT0001")]
     [InlineData("if (t.IsCompleted) { var r = t.Result; } else { var s = t.Result", "GT0001")]
     [InlineData("await t; t = ; var r = t.Result;", "GT0001")]
+    [InlineData("var done = await Task.WhenAny(t, ; var r = u.Result", "GT0001")]
+    [InlineData("var done = await Task.WhenAny(t, u); if (done == ) { var r = t.Result; }", "GT0001")]
+    [InlineData("var tasks = new[] { t, u }; if (tasks[0].IsCompleted) { } var r = tasks[0].Result; tasks[", "GT0001")]
     public async Task Typing_a_blocking_call_reports_it_and_never_throws(string statement, string expectedId)
     {
         var result = await AnalyzerRunner.RunAsync($$"""
@@ -58,6 +61,8 @@ public class IncompleteCodeTests
     [InlineData("""class C { async Task M(Task<int> t) { var i = Task.WaitAny(new Task[] { t }, ); } }""")]
     [InlineData("""class C { async Task<int> M(Task<int> t) { return t.ContinueWith(async a => a.Result).Result.Result; } }""")]
     [InlineData("""class C { async async Task M(Task<int> t) { t.Wait(); } }""")]
+    [InlineData("""class C { async Task M(Task<int>[] ts, int i) { if (ts[].IsCompleted) _ = ts[].Result; if (ts[i,].IsCompleted) _ = ts[i,].Result; var w = await Task.WhenAny(; if (w == ts[0]) _ = ts[0].Result; } }""")]
+    [InlineData("""class C { async Task M(Task<int> t) { Task<int> w; if (await Task.WhenAny(t) == t == w) _ = t.Result; w = await Task.WhenAny( } }""")]
     [InlineData("""class C { async void M(Task<int> t { t.Wait(); } }""")]
     [InlineData("""class C { async Task M(Task<int> t) { while (!t.IsCompleted) { } return t.Result; } }""")]
     [InlineData("""class C { async Task M(Task<int> t) { goto L; L: t.Wait(); try { await t; } finally { t.Wait(); } } }""")]

@@ -11,8 +11,9 @@ namespace GreedyTasks.Analyzers.Core;
 /// Decides whether a task is provably complete where it is read, so that reading its result does not block:
 /// a task made complete (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, …), the antecedent inside a
 /// <c>ContinueWith</c> callback, and a local or parameter that on every path to the use was awaited
-/// (alone or in <c>Task.WhenAll</c>), already waited on, or tested with <c>IsCompleted</c>-like checks,
-/// and not reassigned since.
+/// (alone or in <c>Task.WhenAll</c>), already waited on, tested with <c>IsCompleted</c>-like checks, assigned what
+/// <c>await Task.WhenAny(…)</c> returned or shown to be that winner, and not reassigned since; also one element of a
+/// collection, <c>tasks[i]</c>, tested the same way.
 /// </summary>
 /// <remarks>
 /// The path check is a must-analysis over the control flow graph of the enclosing function, run only for an
@@ -20,7 +21,7 @@ namespace GreedyTasks.Analyzers.Core;
 /// considered complete (a ValueTask may be consumed once); an <c>IsCompleted</c> test is, because
 /// <c>if (vt.IsCompletedSuccessfully) return vt.Result;</c> is the documented fast path and does not block.
 /// </remarks>
-internal static class CompletedTaskAnalysis
+internal static partial class CompletedTaskAnalysis
 {
     private enum Effect
     {
@@ -48,7 +49,13 @@ internal static class CompletedTaskAnalysis
             return true;
         }
 
-        if (IsWrittenInAnotherFunction(symbol, use))
+        var root = use;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        if (IsWrittenInAnotherFunction(symbol, root))
         {
             return false;
         }
@@ -78,7 +85,18 @@ internal static class CompletedTaskAnalysis
             }
         }
 
-        return new PathCheck(symbol, isCollection, symbols).IsCompleteAt(graph, use.Syntax);
+        if (new PathCheck(symbol, isCollection, ElementIndex.None, task.Type, symbols, graph, root).IsCompleteAt(graph, use.Syntax))
+        {
+            return true;
+        }
+
+        // One element, tasks[i], is also complete behind a check of that same element (after a WhenAll that may have
+        // thrown, real code tests each element before reading it). A second pass, so that the index's changes cannot
+        // undo what a WhenAll over the whole collection proved in the first.
+        return isCollection
+            && ElementIndex.Of(task) is { IsKnown: true } index
+            && !(index.Symbol is { } indexSymbol && IsWrittenInAnotherFunction(indexSymbol, root))
+            && new PathCheck(symbol, isCollection, index, task.Type, symbols, graph, root).IsCompleteAt(graph, use.Syntax);
     }
 
     /// <summary>
@@ -158,17 +176,11 @@ internal static class CompletedTaskAnalysis
     }
 
     /// <summary>A local that a lambda or local function reassigns may change between any two statements; nothing is provable about it.</summary>
-    private static bool IsWrittenInAnotherFunction(ISymbol symbol, IOperation use)
+    private static bool IsWrittenInAnotherFunction(ISymbol symbol, IOperation root)
     {
-        var root = use;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         foreach (var operation in root.Descendants())
         {
-            if (GetWriteTarget(operation) is { } target
+            if ((GetWriteTarget(operation) ?? (operation as IIncrementOrDecrementOperation)?.Target) is { } target
                 && SymbolEqualityComparer.Default.Equals(target.ReferencedLocalOrParameter(), symbol)
                 && !SymbolEqualityComparer.Default.Equals(EnclosingFunction(operation), OwnFunction(symbol)))
             {
@@ -264,25 +276,57 @@ internal static class CompletedTaskAnalysis
         }
     }
 
-    /// <summary>The must-analysis "the task in this variable is complete" over one control flow graph.</summary>
-    private readonly struct PathCheck
+    /// <summary>
+    /// The must-analysis "the task in this variable is complete" over one control flow graph. The variable is a task,
+    /// a collection of tasks (complete as a whole), or, with a known <see cref="ElementIndex"/>, one element of a
+    /// collection.
+    /// </summary>
+    private readonly partial struct PathCheck
     {
         private readonly ISymbol _symbol;
         private readonly bool _isCollection;
+        private readonly ElementIndex _element;
         private readonly WellKnownSymbols _symbols;
         private readonly bool _isValueTask;
+        private readonly ControlFlowGraph _graph;
 
-        public PathCheck(ISymbol symbol, bool isCollection, WellKnownSymbols symbols)
+        // What each flow capture of the graph holds, when it is captured once: the graph captures an assignment's
+        // target (x = await Task.WhenAny(new List<Task> { a, b })) and other operands it must evaluate early.
+        private readonly Dictionary<CaptureId, IOperation?> _captures;
+
+        // The whole operation tree of the member, for the checks of a second variable; null inside such a check, so
+        // that one comparison never starts another (two winners compared with each other would recurse).
+        private readonly IOperation? _root;
+
+        // Set for a winner check (CompletedTaskAnalysis.WhenAnyWinner.cs): the check follows a variable and proves that
+        // it holds what await Task.WhenAny(_task, _rival) returned, with neither of the two reassigned since.
+        private readonly ISymbol? _task;
+        private readonly ISymbol? _rival;
+
+        public PathCheck(ISymbol symbol, bool isCollection, ElementIndex element, ITypeSymbol? taskType, WellKnownSymbols symbols, ControlFlowGraph graph, IOperation? root)
         {
             _symbol = symbol;
             _isCollection = isCollection;
+            _element = element;
             _symbols = symbols;
-            _isValueTask = symbols.IsValueTask(symbol switch
+            _graph = graph;
+            _root = root;
+
+            // A ValueTask may be consumed only once, so awaiting it never makes a later read safe.
+            _isValueTask = symbols.IsValueTask(taskType);
+
+            _captures = new Dictionary<CaptureId, IOperation?>();
+            foreach (var block in graph.Blocks)
             {
-                ILocalSymbol local => local.Type,
-                IParameterSymbol parameter => parameter.Type,
-                _ => null,
-            });
+                foreach (var operation in block.Operations)
+                {
+                    if (operation is IFlowCaptureOperation capture)
+                    {
+                        // Captured on several paths (a ?: or ??): no single value.
+                        _captures[capture.Id] = _captures.ContainsKey(capture.Id) ? null : capture.Value;
+                    }
+                }
+            }
         }
 
         public bool IsCompleteAt(ControlFlowGraph graph, SyntaxNode useSyntax)
@@ -393,7 +437,8 @@ internal static class CompletedTaskAnalysis
                 if (!onEdge && source.ConditionKind != ControlFlowConditionKind.None && source.BranchValue is not null)
                 {
                     var takenWhenTrue = branch.IsConditionalSuccessor == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
-                    var test = CompletionTest(source.BranchValue);
+                    // A winner check (see WinnerEffectOf) has no guards: a test of the winner says nothing about who won.
+                    var test = _rival is null ? CompletionTest(source.BranchValue) : 0;
                     onEdge = (test > 0 && takenWhenTrue) || (test < 0 && !takenWhenTrue);
                 }
 
@@ -442,6 +487,16 @@ internal static class CompletedTaskAnalysis
 
         private Effect EffectOf(IOperation operation)
         {
+            if (_rival is not null)
+            {
+                return WinnerEffectOf(operation);
+            }
+
+            if (_element.Symbol is not null && WritesIndex(operation))
+            {
+                return Effect.Reassigns;
+            }
+
             switch (operation)
             {
                 case IAwaitOperation await when !_isValueTask && CompletesSymbol(await.Operation):
@@ -449,20 +504,88 @@ internal static class CompletedTaskAnalysis
                 case IInvocationOperation invocation when !_isValueTask && IsBlockingWaitOnSymbol(invocation):
                     return Effect.Completes;
                 case ISimpleAssignmentOperation assignment when IsSymbol(assignment.Target):
-                    return IsCompletedTaskFactory(assignment.Value.WalkDownConversion(), _symbols) ? Effect.Completes : Effect.Reassigns;
+                    return IsCompleteValue(assignment.Value) ? Effect.Completes : Effect.Reassigns;
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, _symbol):
-                    return declarator.Initializer is { } initializer && IsCompletedTaskFactory(initializer.Value.WalkDownConversion(), _symbols) ? Effect.Completes : Effect.Reassigns;
+                    return declarator.Initializer is { } initializer && IsCompleteValue(initializer.Value) ? Effect.Completes : Effect.Reassigns;
                 case IDeconstructionAssignmentOperation deconstruction when ContainsSymbol(deconstruction.Target):
                     return Effect.Reassigns;
                 case ISimpleAssignmentOperation elementAssignment when _isCollection && IsElementOfSymbol(elementAssignment.Target):
                     return Effect.Reassigns;
                 case IInvocationOperation mutation when _isCollection && IsSymbol(mutation.Instance) && AddsElements(mutation.TargetMethod):
                     return Effect.Reassigns;
+                case IInvocationOperation use when _element.IsKnown && MayReorder(use):
+                    return Effect.Reassigns;
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsSymbol(argument.Value):
                     return Effect.Reassigns;
                 default:
                     return Effect.None;
             }
+        }
+
+        /// <summary>
+        /// A value that is a complete task: <c>Task.FromResult(x)</c> and the like, or what <c>await Task.WhenAny(…)</c>
+        /// returns, the task that completed first.
+        /// </summary>
+        private bool IsCompleteValue(IOperation value) => IsCompletedTaskFactory(value.WalkDownConversion(), _symbols) || AwaitedWhenAny(value) is not null;
+
+        /// <summary>An assignment, increment, <c>ref</c>/<c>out</c> argument or deconstruction that changes the index variable.</summary>
+        private bool WritesIndex(IOperation operation)
+        {
+            var target = operation switch
+            {
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+                IVariableDeclaratorOperation declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, _element.Symbol) ? operation : null,
+                _ => GetWriteTarget(operation),
+            };
+            if (target is null)
+            {
+                return false;
+            }
+
+            if (target is IVariableDeclaratorOperation)
+            {
+                return true;
+            }
+
+            foreach (var written in target.DescendantsAndSelf())
+            {
+                if (SymbolEqualityComparer.Default.Equals(written.ReferencedLocalOrParameter(), _element.Symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A call that is given the collection and may change which task sits at the index: any method other than the
+        /// task combinators and a few that only read (<c>Contains</c>, <c>IndexOf</c>, <c>ToArray</c>, …).
+        /// </summary>
+        private bool MayReorder(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name is "Contains" or "IndexOf" or "LastIndexOf" or "ToArray" or "ToList" or "CopyTo"
+                || (method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Task)))
+            {
+                return false;
+            }
+
+            if (IsSymbol(invocation.Instance))
+            {
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (IsSymbol(argument.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -473,7 +596,7 @@ internal static class CompletedTaskAnalysis
         private bool CompletesSymbol(IOperation awaited)
         {
             awaited = awaited.WalkDownConversion();
-            if (!_isCollection && IsSymbol(awaited))
+            if (IsTrackedTask(awaited))
             {
                 return true;
             }
@@ -536,7 +659,7 @@ internal static class CompletedTaskAnalysis
 
             return method.Name switch
             {
-                "Wait" => IsSymbol(invocation.Instance),
+                "Wait" => IsTrackedTask(invocation.Instance),
                 "WaitAll" => ArgumentsContainSymbol(invocation),
                 _ => false,
             };
@@ -574,20 +697,20 @@ internal static class CompletedTaskAnalysis
                 case IPropertyReferenceOperation property
                     when property.Property.Name is "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled"
                          && _symbols.IsTaskLike(property.Property.ContainingType)
-                         && IsSymbol(property.Instance):
+                         && IsTrackedTask(property.Instance):
                     return 1;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return -CompletionTest(not.Operand);
                 case IIsPatternOperation { Pattern: IRecursivePatternOperation recursive } isPattern
-                    when (IsSymbol(isPattern.Value) || SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, _symbol)) && TestsCompletion(recursive):
+                    when (IsTrackedTask(isPattern.Value) || SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, _symbol)) && TestsCompletion(recursive):
                     // if (o is Task<int> { IsCompleted: true } t) / if (t is { IsCompletedSuccessfully: true })
                     return 1;
                 case IInvocationOperation { TargetMethod.ReturnType.SpecialType: SpecialType.System_Boolean } wait
                     when SymbolEqualityComparer.Default.Equals(wait.TargetMethod.ContainingType, _symbols.Task)
-                         && ((wait.TargetMethod.Name == "Wait" && !_isCollection && IsSymbol(wait.Instance)) || (wait.TargetMethod.Name == "WaitAll" && ArgumentsContainSymbol(wait))):
+                         && ((wait.TargetMethod.Name == "Wait" && IsTrackedTask(wait.Instance)) || (wait.TargetMethod.Name == "WaitAll" && ArgumentsContainSymbol(wait))):
                     // if (t.Wait(timeout)) / if (!t.Wait(timeout)) throw …: true only once the task has completed.
                     return 1;
-                case IInvocationOperation { Instance: null, Arguments.Length: 1 } helper when IsCompletionHelper(helper.TargetMethod) && IsSymbol(helper.Arguments[0].Value):
+                case IInvocationOperation { Instance: null, Arguments.Length: 1 } helper when IsCompletionHelper(helper.TargetMethod) && IsTrackedTask(helper.Arguments[0].Value):
                     // t.IsCompletedSuccessfully(): libraries that target netstandard2.0, where the property is missing,
                     // write it as an extension method (MassTransit, for one, calls it 26 times, mostly to guard a read of the result).
                     return 1;
@@ -603,7 +726,13 @@ internal static class CompletedTaskAnalysis
                         return sign * (left ? 1 : -1) * CompletionTest(binary.RightOperand);
                     }
 
-                    return sign * (IsFinalStatusTest(binary.LeftOperand, binary.RightOperand) || IsFinalStatusTest(binary.RightOperand, binary.LeftOperand) ? 1 : 0);
+                    if (IsFinalStatusTest(binary.LeftOperand, binary.RightOperand) || IsFinalStatusTest(binary.RightOperand, binary.LeftOperand) || IsSameAsCompleteTask(binary))
+                    {
+                        return sign;
+                    }
+
+                    // done == delay, where done is what WhenAny(t, delay) returned: when false, t won.
+                    return IsRivalOfWinner(binary) ? -sign : 0;
                 default:
                     return 0;
             }
@@ -643,13 +772,38 @@ internal static class CompletedTaskAnalysis
         private bool IsFinalStatusTest(IOperation statusRead, IOperation value)
         {
             return statusRead.WalkDownConversion() is IPropertyReferenceOperation { Property.Name: "Status" } property
-                && IsSymbol(property.Instance)
+                && IsTrackedTask(property.Instance)
                 && value.WalkDownConversion() is IFieldReferenceOperation field
                 && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _symbols.TaskStatus)
                 && field.Field.Name is "RanToCompletion" or "Faulted" or "Canceled";
         }
 
-        private bool IsSymbol(IOperation? operation) => SymbolEqualityComparer.Default.Equals(operation.ReferencedLocalOrParameter(), _symbol);
+        /// <summary>The task this check follows: the variable itself, or the element at the index of the collection variable.</summary>
+        private bool IsTrackedTask(IOperation? operation)
+        {
+            if (operation is null)
+            {
+                return false;
+            }
+
+            if (_element.IsKnown)
+            {
+                return IsSymbol(ElementIndex.CollectionOf(operation)) && _element.IsIndexOf(operation);
+            }
+
+            return !_isCollection && IsSymbol(operation);
+        }
+
+        private bool IsSymbol(IOperation? operation) => SymbolEqualityComparer.Default.Equals(Captured(operation).ReferencedLocalOrParameter(), _symbol);
+
+        /// <summary>The operation a flow capture reference stands for, when it was captured once; otherwise the operation itself.</summary>
+        private IOperation? Captured(IOperation? operation)
+        {
+            return operation?.WalkDownConversion() is IFlowCaptureReferenceOperation reference
+                && _captures.TryGetValue(reference.Id, out var value) && value is not null
+                ? value
+                : operation;
+        }
 
         private bool ContainsSymbol(IOperation operation)
         {
