@@ -185,6 +185,9 @@ public partial class GreedyLoopTests
     [InlineData("while (Step()) { sum++; }")]
     [InlineData("while (!stream.EndOfStream) { sum += stream.ReadLine().Length; }")]
     [InlineData("while (node != null) { Advance(ref node); }")]
+    [InlineData("do { int length; (remaining, length) = Split(remaining); sum += length; } while (remaining > 0);")]
+    [InlineData("while (!done) { (done, sum) = (Step(), sum + 1); }")]
+    [InlineData("while (remaining > 0) { ((remaining, i), sum) = ((remaining - 1, i + 1), sum + 1); }")]
     public Task Loop_that_changes_what_its_condition_reads_is_not_reported(string loop)
     {
         return VerifyCS.VerifyAnalyzerAsync($$"""
@@ -211,6 +214,30 @@ public partial class GreedyLoopTests
                 bool TryParse(out int value) { value = 1; return true; }
                 void Drain(Queue<int> items) => items.Clear();
                 void Advance(ref Node current) => current = current.Next;
+                (int Remaining, int Length) Split(int n) => (n - 1, 1);
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Loop_whose_counter_a_deconstruction_changes_has_no_constant_trip_count()
+    {
+        // The body moves the counter on by itself: the header's bound says nothing about how often the loop runs.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<long> M()
+                {
+                    await Task.Yield();
+                    long sum = 0;
+                    for (var i = 0; i < 1_000_000; i++)
+                    {
+                        (i, sum) = (i + 99_999, sum + 1);
+                    }
+
+                    return sum;
+                }
             }
             """);
     }
@@ -448,6 +475,7 @@ public partial class GreedyLoopTests
     [InlineData("foreach (var line in lines) { foreach (var c in line) { count++; } }")]
     [InlineData("for (var i = 0; i < lines.Count; i++) { for (var j = 0; j < lines[i].Length; j++) { count++; } }")]
     [InlineData("foreach (var (key, names) in index) { foreach (var name in names) { count += key + name.Length; } }")]
+    [InlineData("foreach (var line in lines) { var stack = new Stack<char>(); foreach (var c in line) stack.Push(c); while (stack.Count > 0) { count += stack.Pop(); } }")]
     public Task Nest_over_data_derived_from_the_outer_item_is_not_reported(string nest)
     {
         return VerifyCS.VerifyAnalyzerAsync($$"""
@@ -463,6 +491,36 @@ public partial class GreedyLoopTests
                     {{nest}}
                     return count;
                 }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("foreach (var snapshot in snapshots) { if (snapshot != version) continue; foreach (var hold in holds) { count += hold; } return count; }")]
+    [InlineData("foreach (var snapshot in snapshots) { if (snapshot == version) { foreach (var hold in holds) { count += hold; } break; } }")]
+    [InlineData("foreach (var snapshot in snapshots) { if (snapshot == version) { foreach (var hold in holds) { count += hold; } Log(count); throw new InvalidOperationException(); } }")]
+    [InlineData("while (count < version) { count++; if (count % 2 == 0) continue; for (var j = 0; j < holds.Count; j++) { count += holds[j]; } return count; }")]
+    [InlineData("foreach (var snapshot in snapshots) { if (snapshot != version) continue; try { foreach (var hold in holds) { count += hold; } } finally { Log(count); } return count; }")]
+    [InlineData("foreach (var snapshot in snapshots) { if (snapshot != version) continue; foreach (var hold in holds) { foreach (var part in Parts(hold)) { count += part; } } return count; }")]
+    public Task Nest_whose_inner_loop_is_followed_by_leaving_the_outer_loop_is_not_reported(string nest)
+    {
+        // A search that processes what it found: the inner loop runs once in all, after the match, not once per item.
+        return VerifyCS.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(List<int> snapshots, List<int> holds, int version)
+                {
+                    await Task.Yield();
+                    var count = 0;
+                    {{nest}}
+                    return count;
+                }
+
+                void Log(int value) { }
+                IEnumerable<int> Parts(int hold) => new[] { hold };
             }
             """);
     }

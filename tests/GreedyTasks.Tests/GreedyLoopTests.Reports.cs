@@ -384,6 +384,39 @@ public partial class GreedyLoopTests
     }
 
     [Theory]
+    [InlineData("{|#0:foreach|} (var snapshot in snapshots) { foreach (var hold in holds) { count += hold; } if (count > version) continue; return count; }")]
+    [InlineData("{|#0:foreach|} (var snapshot in snapshots) { foreach (var hold in holds) { count += hold; } if (count > version) return count; }")]
+    [InlineData("{|#0:foreach|} (var snapshot in snapshots) { foreach (var hold in holds) { if (hold == version) break; count += hold; } Log(count); }")]
+    [InlineData("{|#0:foreach|} (var snapshot in snapshots) { try { foreach (var hold in holds) { count += hold; } return count; } catch (InvalidOperationException) { } }")]
+    [InlineData("{|#0:foreach|} (var snapshot in snapshots) { foreach (var hold in holds) { count += hold; } if (count > version) goto next; return count; next: Log(count); }")]
+    [InlineData("{|#0:foreach|} (var snapshot in snapshots) { switch (snapshot) { case 1: { foreach (var hold in holds) { count += hold; } break; } } }")]
+    [InlineData("{|#0:foreach|} (var snapshot in snapshots) { while (count < version) { foreach (var hold in holds) { count += hold; } break; } }")]
+    public Task Nest_whose_outer_loop_may_go_on_after_the_inner_loop_is_reported(string nest)
+    {
+        // A continue or a goto that can skip the exit, an exit only on one path, a break out of the inner loop only, a
+        // catch that swallows what the exit would have thrown, a break out of a switch or out of a loop in between: the inner
+        // loop can run once per outer item.
+        return VerifyCS.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(List<int> snapshots, List<int> holds, int version)
+                {
+                    await Task.Yield();
+                    var count = 0;
+                    {{nest}}
+                    return count;
+                }
+
+                void Log(int value) { }
+            }
+            """,
+            VerifyCS.Diagnostic("GT0004").WithLocation(0).WithArguments("foreach", CrossProduct));
+    }
+
+    [Theory]
     [InlineData("{|#0:foreach|} (var user in users) foreach (var group in groups) Check(user, group);", "foreach")]
     [InlineData("{|#0:for|} (var i = 0; i < n; i++) for (var j = 0; j < m; j++) grid[i, j] = 0;", "for")]
     public Task Nest_without_braces_is_reported(string nest, string keyword)

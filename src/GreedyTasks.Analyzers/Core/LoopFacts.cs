@@ -184,6 +184,20 @@ internal static class LoopFacts
 
         foreach (var operation in root.DescendantsInSameFunction())
         {
+            if (operation is IDeconstructionAssignmentOperation deconstruction)
+            {
+                // (count, rest) = Split(rest): the target is a tuple of the written variables.
+                foreach (var element in deconstruction.Target.DescendantsAndSelf())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(element.ReferencedLocalOrParameter(), symbol))
+                    {
+                        return true;
+                    }
+                }
+
+                continue;
+            }
+
             var target = operation switch
             {
                 IAssignmentOperation assignment => assignment.Target,
@@ -282,6 +296,7 @@ internal static class LoopFacts
         {
             switch (operation)
             {
+                case IDeconstructionAssignmentOperation deconstruction when WritesAnyOf(deconstruction.Target, read):
                 case IAssignmentOperation assignment when read.Contains(ReferencedSymbol(assignment.Target), SymbolEqualityComparer.Default):
                 case IIncrementOrDecrementOperation increment when read.Contains(ReferencedSymbol(increment.Target), SymbolEqualityComparer.Default):
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when read.Contains(ReferencedSymbol(argument.Value), SymbolEqualityComparer.Default):
@@ -295,6 +310,110 @@ internal static class LoopFacts
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when, every time the inner loop (or the loop around it right under the outer one) ends, the outer loop is
+    /// left next: the statements after that loop, in its block and in the blocks around it up to the outer body, reach a
+    /// <c>return</c>, a <c>throw</c> or a <c>break</c> out of the outer loop before anything could <c>continue</c> it.
+    /// That loop then runs at most once in all, as in a search that processes what it found
+    /// (<c>if (s.Version != v) continue; foreach (…) …; return …;</c>), and the nest is no cross product.
+    /// </summary>
+    private static bool LeavesOuterAfter(ILoopOperation outer, ILoopOperation inner)
+    {
+        // With loops in between, the question is about the one right under the outer loop: if it runs once in all, the
+        // loops inside it nest with it, not with the outer loop, and are judged as that nest.
+        IOperation top = inner;
+        for (var between = inner.Parent; between is not null && between != outer; between = between.Parent)
+        {
+            if (between is ILoopOperation)
+            {
+                top = between;
+            }
+        }
+
+        for (var between = top.Parent; between is not null && between != outer; between = between.Parent)
+        {
+            if (between is ITryOperation { Catches.IsEmpty: false })
+            {
+                // A catch may swallow a throw from the loop and go on with the next item.
+                return false;
+            }
+        }
+
+        IOperation current = top;
+        while (current != outer.Body && current.Parent is { } parent)
+        {
+            switch (parent)
+            {
+                case IBlockOperation block:
+                    var following = false;
+                    foreach (var statement in block.Operations)
+                    {
+                        if (!following)
+                        {
+                            following = statement == current;
+                            continue;
+                        }
+
+                        if (LeavesLoop(statement, outer))
+                        {
+                            return true;
+                        }
+
+                        if (MayContinue(statement, outer))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+            }
+
+            current = parent;
+        }
+
+        return false;
+
+        static bool LeavesLoop(IOperation statement, ILoopOperation loop) => statement switch
+        {
+            IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak } => true,
+            IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBranchOperation { BranchKind: BranchKind.Break } exit => SymbolEqualityComparer.Default.Equals(exit.Target, loop.ExitLabel),
+            _ => false,
+        };
+
+        static bool MayContinue(IOperation statement, ILoopOperation loop)
+        {
+            foreach (var operation in statement.DescendantsInSameFunction())
+            {
+                if (operation is IBranchOperation branch
+                    && (branch.BranchKind == BranchKind.GoTo
+                        || (branch.BranchKind == BranchKind.Continue && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when a deconstruction's target, <c>(required, length) = reader.TryRead(…)</c>, writes one of the
+    /// <paramref name="read"/> symbols (a tuple's elements, nested tuples included).
+    /// </summary>
+    private static bool WritesAnyOf(IOperation target, List<ISymbol> read)
+    {
+        foreach (var element in target.DescendantsAndSelf())
+        {
+            if (read.Contains(ReferencedSymbol(element), SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ISymbol? ReferencedSymbol(IOperation? operation) => operation?.WalkDownConversion() switch
@@ -313,7 +432,7 @@ internal static class LoopFacts
     /// </summary>
     public static bool IsIndependentNest(ILoopOperation outer, ILoopOperation inner, long threshold)
     {
-        if (HasSmallConstantBound(inner, threshold) || HasSmallConstantBound(outer, threshold))
+        if (HasSmallConstantBound(inner, threshold) || HasSmallConstantBound(outer, threshold) || LeavesOuterAfter(outer, inner))
         {
             return false;
         }
@@ -355,6 +474,11 @@ internal static class LoopFacts
             {
                 // stack.Push(root): a work list filled from the outer item.
                 derived.Add(filled.Local);
+            }
+            else if (operation is IForEachLoopOperation nested && nested != inner && References(nested.Collection, derived))
+            {
+                // foreach (var span in trace.Spans) stack.Push(span): a nested loop's variables come from the outer item.
+                derived.AddRange(nested.Locals);
             }
             else if (operation is IIsPatternOperation isPattern && References(isPattern.Value, derived))
             {
