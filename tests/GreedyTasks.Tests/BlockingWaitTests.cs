@@ -829,20 +829,13 @@ public partial class BlockingWaitTests
     {
         // An assignment outside any lambda is the method's own write: the path check follows it, and only writes from
         // a lambda or local function make the variable unprovable. A parameter assigned in the body, too.
-        return VerifyCS.VerifyAnalyzerAsync("""
-            using System.Threading.Tasks;
-            class C
-            {
-                async Task<int> M(Task<int> t)
-                {
-                    Task<int> loaded;
-                    loaded = Task.Run(() => 1);
-                    await loaded;
-                    t = Task.Run(() => 2);
-                    await t;
-                    return loaded.Result + t.Result;
-                }
-            }
+        return VerifyAsyncMethodAsync("Task<int> t", """
+            Task<int> loaded;
+            loaded = Task.Run(() => 1);
+            await loaded;
+            t = Task.Run(() => 2);
+            await t;
+            return loaded.Result + t.Result;
             """);
     }
 
@@ -850,30 +843,24 @@ public partial class BlockingWaitTests
     public Task Results_after_WhenAll_over_tasks_of_different_types_in_try_finally_are_not_reported()
     {
         // A dashboard refresh: three queries of different result types, awaited together, read after.
-        return VerifyCS.VerifyAnalyzerAsync("""
-            using System.Threading.Tasks;
-            class C
-            {
-                bool _busy;
-
-                async Task<string> M()
+        return VerifyAsyncMethodAsync(
+            parameters: "",
+            statements: """
+                _busy = true;
+                try
                 {
-                    _busy = true;
-                    try
-                    {
-                        var count = Task.Run(() => 1);
-                        var names = Task.Run(() => new[] { "a" });
-                        var load = Task.Run(() => 0.5);
-                        await Task.WhenAll(count, names, load);
-                        return $"{count.Result} {names.Result.Length} {load.Result}";
-                    }
-                    finally
-                    {
-                        _busy = false;
-                    }
+                    var count = Task.Run(() => 1);
+                    var names = Task.Run(() => new[] { "a" });
+                    var load = Task.Run(() => 0.5);
+                    await Task.WhenAll(count, names, load);
+                    return count.Result + names.Result.Length + (int)load.Result;
                 }
-            }
-            """);
+                finally
+                {
+                    _busy = false;
+                }
+                """,
+            members: "private bool _busy;");
     }
 
     [Fact]

@@ -505,6 +505,12 @@ public partial class GreedyLoopTests
     public Task Nest_whose_inner_loop_is_followed_by_leaving_the_outer_loop_is_not_reported(string nest)
     {
         // A search that processes what it found: the inner loop runs once in all, after the match, not once per item.
+        return VerifySearchNestAsync(nest);
+    }
+
+    /// <summary>Verifies <paramref name="nest"/> in an async method over <c>snapshots</c> and <c>holds</c> (lists of int) and a <c>version</c>.</summary>
+    private static Task VerifySearchNestAsync(string nest, params DiagnosticResult[] expected)
+    {
         return VerifyCS.VerifyAnalyzerAsync($$"""
             using System;
             using System.Collections.Generic;
@@ -522,7 +528,7 @@ public partial class GreedyLoopTests
                 void Log(int value) { }
                 IEnumerable<int> Parts(int hold) => new[] { hold };
             }
-            """);
+            """, expected);
     }
 
     [Fact]

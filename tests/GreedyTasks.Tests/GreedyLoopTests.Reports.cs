@@ -396,24 +396,7 @@ public partial class GreedyLoopTests
         // A continue or a goto that can skip the exit, an exit only on one path, a break out of the inner loop only, a
         // catch that swallows what the exit would have thrown, a break out of a switch or out of a loop in between: the inner
         // loop can run once per outer item.
-        return VerifyCS.VerifyAnalyzerAsync($$"""
-            using System;
-            using System.Collections.Generic;
-            using System.Threading.Tasks;
-            class C
-            {
-                async Task<int> M(List<int> snapshots, List<int> holds, int version)
-                {
-                    await Task.Yield();
-                    var count = 0;
-                    {{nest}}
-                    return count;
-                }
-
-                void Log(int value) { }
-            }
-            """,
-            VerifyCS.Diagnostic("GT0004").WithLocation(0).WithArguments("foreach", CrossProduct));
+        return VerifySearchNestAsync(nest, VerifyCS.Diagnostic("GT0004").WithLocation(0).WithArguments("foreach", CrossProduct));
     }
 
     [Theory]

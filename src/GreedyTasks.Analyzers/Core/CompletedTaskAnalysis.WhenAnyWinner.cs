@@ -137,12 +137,13 @@ internal static partial class CompletedTaskAnalysis
         /// </summary>
         private Effect WinnerEffectOf(IOperation operation)
         {
+            if (WritesSymbol(operation, out var written))
+            {
+                return written is not null && IsRace(written) ? Effect.Completes : Effect.Reassigns;
+            }
+
             switch (operation)
             {
-                case ISimpleAssignmentOperation assignment when IsSymbol(assignment.Target):
-                    return IsRace(assignment.Value) ? Effect.Completes : Effect.Reassigns;
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, _symbol):
-                    return declarator.Initializer is { } initializer && IsRace(initializer.Value) ? Effect.Completes : Effect.Reassigns;
                 case IVariableDeclaratorOperation declarator when IsRacer(declarator.Symbol):
                     return Effect.Reassigns;
                 case IDeconstructionAssignmentOperation deconstruction when WritesAny(deconstruction.Target):

@@ -503,10 +503,8 @@ internal static partial class CompletedTaskAnalysis
                     return Effect.Completes;
                 case IInvocationOperation invocation when !_isValueTask && IsBlockingWaitOnSymbol(invocation):
                     return Effect.Completes;
-                case ISimpleAssignmentOperation assignment when IsSymbol(assignment.Target):
-                    return IsCompleteValue(assignment.Value) ? Effect.Completes : Effect.Reassigns;
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, _symbol):
-                    return declarator.Initializer is { } initializer && IsCompleteValue(initializer.Value) ? Effect.Completes : Effect.Reassigns;
+                case ISimpleAssignmentOperation or IVariableDeclaratorOperation when WritesSymbol(operation, out var written):
+                    return written is not null && IsCompleteValue(written) ? Effect.Completes : Effect.Reassigns;
                 case IDeconstructionAssignmentOperation deconstruction when ContainsSymbol(deconstruction.Target):
                     return Effect.Reassigns;
                 case ISimpleAssignmentOperation elementAssignment when _isCollection && IsElementOfSymbol(elementAssignment.Target):
@@ -519,6 +517,26 @@ internal static partial class CompletedTaskAnalysis
                     return Effect.Reassigns;
                 default:
                     return Effect.None;
+            }
+        }
+
+        /// <summary>
+        /// True for an assignment or a declaration of the followed variable, with the value it stores (null for a
+        /// declaration without an initializer).
+        /// </summary>
+        private bool WritesSymbol(IOperation operation, out IOperation? value)
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment when IsSymbol(assignment.Target):
+                    value = assignment.Value;
+                    return true;
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, _symbol):
+                    value = declarator.Initializer?.Value;
+                    return true;
+                default:
+                    value = null;
+                    return false;
             }
         }
 
