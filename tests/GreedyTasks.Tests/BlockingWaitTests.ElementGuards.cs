@@ -95,6 +95,25 @@ public partial class BlockingWaitTests
                 """);
     }
 
+    [Theory]
+    [InlineData("var sum = 0; foreach (var task in tasks) { if (task.IsCompletedSuccessfully) sum += task.Result; } return sum;")]
+    [InlineData("var sum = 0; foreach (var task in list) { if (!task.IsCompleted) continue; sum += task.GetAwaiter().GetResult(); } return sum;")]
+    [InlineData("var sum = 0; foreach (var task in list) { await task; sum += task.Result; } return sum;")]
+    public Task Foreach_variable_behind_its_own_check_or_await_is_not_reported(string statements)
+    {
+        // Disposing what the tasks that did succeed produced, after the others were canceled.
+        return VerifyElementsAsync(statements);
+    }
+
+    [Theory]
+    [InlineData("var sum = 0; foreach (var task in tasks) { sum += {|GT0001:task.Result|}; } return sum;")]
+    [InlineData("var sum = 0; foreach (var task in tasks) { if (task.IsCompletedSuccessfully) { } sum += {|GT0001:task.Result|}; } return sum;")]
+    [InlineData("var sum = 0; foreach (var task in tasks) { if (tasks[0].IsCompleted) sum += {|GT0001:task.Result|}; } return sum;")]
+    public Task Foreach_variable_without_its_own_check_is_reported(string statements)
+    {
+        return VerifyElementsAsync(statements);
+    }
+
     [Fact]
     public Task ValueTask_element_awaited_before_its_read_is_reported_and_checked_is_not()
     {

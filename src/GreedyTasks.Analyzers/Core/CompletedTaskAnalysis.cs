@@ -90,6 +90,15 @@ internal static partial class CompletedTaskAnalysis
             return true;
         }
 
+        // The variable of foreach (var t in tasks) is a read-only local: its own check or await guards it as any
+        // local's does (if (t.IsCompletedSuccessfully) t.Result.Dispose();).
+        if (isCollection
+            && task is ILocalReferenceOperation { Local: var iterationVariable }
+            && new PathCheck(iterationVariable, isCollection: false, ElementIndex.None, task.Type, symbols, graph, root).IsCompleteAt(graph, use.Syntax))
+        {
+            return true;
+        }
+
         // One element, tasks[i], is also complete behind a check of that same element (after a WhenAll that may have
         // thrown, real code tests each element before reading it). A second pass, so that the index's changes cannot
         // undo what a WhenAll over the whole collection proved in the first.
