@@ -62,10 +62,10 @@ internal static partial class CompletedTaskAnalysis
 
             if (IsTrackedTask(comparison.LeftOperand))
             {
-                return IsCompleteAt(comparison.RightOperand, comparison);
+                return IsKnownCompleteAt(comparison.RightOperand, comparison);
             }
 
-            return IsTrackedTask(comparison.RightOperand) && IsCompleteAt(comparison.LeftOperand, comparison);
+            return IsTrackedTask(comparison.RightOperand) && IsKnownCompleteAt(comparison.LeftOperand, comparison);
         }
 
         /// <summary>
@@ -87,7 +87,7 @@ internal static partial class CompletedTaskAnalysis
         private bool CanCompareWinners(IBinaryOperation comparison) =>
             _root is not null && _rival is null && !_isValueTask && comparison.OperatorMethod is null;
 
-        private bool IsCompleteAt(IOperation other, IBinaryOperation comparison)
+        private bool IsKnownCompleteAt(IOperation other, IBinaryOperation comparison)
         {
             if (AwaitedWhenAny(other) is not null)
             {
@@ -101,7 +101,7 @@ internal static partial class CompletedTaskAnalysis
                 return false;
             }
 
-            return new PathCheck(variable, isCollection: false, ElementIndex.None, TypeOf(variable), _symbols, _graph, root: null).IsCompleteAt(_graph, comparison.Syntax);
+            return new PathCheck(variable, isCollection: false, ElementIndex.None, TypeOf(variable), _symbols, _graph, root: null).IsCompleteAt(comparison.Syntax);
         }
 
         private bool IsWinnerAgainst(IOperation winner, IOperation rival, IBinaryOperation comparison)
@@ -127,7 +127,7 @@ internal static partial class CompletedTaskAnalysis
                 return false;
             }
 
-            return new PathCheck(winnerVariable, _symbol, rivalVariable, _symbols, _graph).IsCompleteAt(_graph, comparison.Syntax);
+            return new PathCheck(winnerVariable, _symbol, rivalVariable, _symbols, _graph).IsCompleteAt(comparison.Syntax);
         }
 
         /// <summary>

@@ -85,7 +85,7 @@ internal static partial class CompletedTaskAnalysis
             }
         }
 
-        if (new PathCheck(symbol, isCollection, ElementIndex.None, task.Type, symbols, graph, root).IsCompleteAt(graph, use.Syntax))
+        if (new PathCheck(symbol, isCollection, ElementIndex.None, task.Type, symbols, graph, root).IsCompleteAt(use.Syntax))
         {
             return true;
         }
@@ -94,7 +94,7 @@ internal static partial class CompletedTaskAnalysis
         // local's does (if (t.IsCompletedSuccessfully) t.Result.Dispose();).
         if (isCollection
             && task is ILocalReferenceOperation { Local: var iterationVariable }
-            && new PathCheck(iterationVariable, isCollection: false, ElementIndex.None, task.Type, symbols, graph, root).IsCompleteAt(graph, use.Syntax))
+            && new PathCheck(iterationVariable, isCollection: false, ElementIndex.None, task.Type, symbols, graph, root).IsCompleteAt(use.Syntax))
         {
             return true;
         }
@@ -105,7 +105,7 @@ internal static partial class CompletedTaskAnalysis
         return isCollection
             && ElementIndex.Of(task) is { IsKnown: true } index
             && !(index.Symbol is { } indexSymbol && IsWrittenInAnotherFunction(indexSymbol, root))
-            && new PathCheck(symbol, isCollection, index, task.Type, symbols, graph, root).IsCompleteAt(graph, use.Syntax);
+            && new PathCheck(symbol, isCollection, index, task.Type, symbols, graph, root).IsCompleteAt(use.Syntax);
     }
 
     /// <summary>
@@ -338,9 +338,9 @@ internal static partial class CompletedTaskAnalysis
             }
         }
 
-        public bool IsCompleteAt(ControlFlowGraph graph, SyntaxNode useSyntax)
+        public bool IsCompleteAt(SyntaxNode useSyntax)
         {
-            var blocks = graph.Blocks;
+            var blocks = _graph.Blocks;
             var useBlock = -1;
             var useIndex = -1;
             for (var b = 0; b < blocks.Length && useBlock < 0; b++)
