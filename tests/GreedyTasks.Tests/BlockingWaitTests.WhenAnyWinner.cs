@@ -116,12 +116,15 @@ public partial class BlockingWaitTests
     [InlineData("var delay = Task.Delay(1000); var done = await Race.WhenAny(t, u); if (done == u) throw new TimeoutException(); return {|GT0001:t.Result|};")]
     [InlineData("var done = await Task.WhenAny(t, u); var other = u; if (done == other) throw new TimeoutException(); return {|GT0001:t.Result|};")]
     [InlineData("var done = await Task.WhenAny(t, u); Action swap = () => u = t; if (done == u) throw new TimeoutException(); return {|GT0001:t.Result|};")]
+    [InlineData("var done = await Task.WhenAny(t, u); Action swap = () => (u, _) = (t, 0); if (done == u) throw new TimeoutException(); return {|GT0001:t.Result|};")]
+    [InlineData("var done = await Task.WhenAny(t, u); (u, _) = (t, 0); if (done == u) throw new TimeoutException(); return {|GT0001:t.Result|};")]
     [InlineData("var done = await Task.WhenAny(tasks); if (done == u) throw new TimeoutException(); return {|GT0001:t.Result|};")]
     public Task Result_of_a_task_whose_rival_is_not_proven_to_have_lost_is_reported(string statements)
     {
         // Three racers; the rival or the task reassigned between the race and the comparison; the branch where the
         // rival won; the task reassigned after the comparison; a race the task was not in; a look-alike WhenAny; a
-        // comparison with a copy of the rival; a rival a lambda may replace; a race over a collection.
+        // comparison with a copy of the rival; a rival a lambda may replace, also by a deconstruction; the rival
+        // deconstructed into before the comparison; a race over a collection.
         return VerifyRaceAsync(statements);
     }
 

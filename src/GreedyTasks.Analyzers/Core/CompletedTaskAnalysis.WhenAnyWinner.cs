@@ -142,34 +142,18 @@ internal static partial class CompletedTaskAnalysis
                 return written is not null && IsRace(written) ? Effect.Completes : Effect.Reassigns;
             }
 
-            switch (operation)
+            if (operation is IVariableDeclaratorOperation declarator)
             {
-                case IVariableDeclaratorOperation declarator when IsRacer(declarator.Symbol):
-                    return Effect.Reassigns;
-                case IDeconstructionAssignmentOperation deconstruction when WritesAny(deconstruction.Target):
-                    return Effect.Reassigns;
-                default:
-                    return GetWriteTarget(operation) is { } target && WritesAny(target) ? Effect.Reassigns : Effect.None;
+                return IsRacer(declarator.Symbol) ? Effect.Reassigns : Effect.None;
             }
+
+            return Writes(operation, _symbol) || Writes(operation, _task!) || Writes(operation, _rival!) ? Effect.Reassigns : Effect.None;
         }
 
         private bool IsRace(IOperation value) => AwaitedWhenAny(value) is { } whenAny && RacesExactly(whenAny, _task!, _rival!);
 
         private bool IsRacer(ISymbol symbol) =>
             SymbolEqualityComparer.Default.Equals(symbol, _task) || SymbolEqualityComparer.Default.Equals(symbol, _rival);
-
-        private bool WritesAny(IOperation target)
-        {
-            foreach (var written in target.DescendantsAndSelf())
-            {
-                if (Captured(written).ReferencedLocalOrParameter() is { } symbol && (IsRacer(symbol) || SymbolEqualityComparer.Default.Equals(symbol, _symbol)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>
         /// True when <paramref name="whenAny"/> is given exactly the two tasks, as two arguments or as the two elements
