@@ -65,6 +65,11 @@ public partial class GreedyLoopTests
     [InlineData("""struct S { async Task M() { while (true) { this = default; } } }""")]
     [InlineData("""while (true) { } await Task.Yield(); for (;;) Console.WriteLine(""")]
     [InlineData("""class C { async Task M() { unsafe { fixed (int* p = new int[1]) { while (true) { *p = 1; } } } } }""")]
+    [InlineData("""class C { async Task M(int n) { while (n > 0) { Evict(); } void Evict() } }""")]
+    [InlineData("""class C { async Task M(int n) { while (n > 0) { Evict(); } void Evict() { n } } }""")]
+    [InlineData("""class C { async Task M(int n) { while (n > 0) { Evict(n); } void Evict() => n--; } }""")]
+    [InlineData("""class C { async Task M(int n) { while (n > 0) { Evict(); } void Evict() => Evict(); void Evict() => n--; } }""")]
+    [InlineData("""class C { async Task M(int n) { while (n > 0) { Evict<>(); } void Evict<T>() => n--; } }""")]
     public async Task Broken_and_unusual_loops_never_throw(string body)
     {
         var source = "using System; using System.Linq; using System.Threading; using System.Threading.Tasks;\n" + body;

@@ -264,6 +264,56 @@ public partial class GreedyLoopTests
             """);
     }
 
+    [Theory]
+    [InlineData("while (size > limit) { Evict(); } void Evict() => size -= 10;")]
+    [InlineData("while (size > limit) { Evict(); } long Evict() { Drop(); return size; } void Drop() { size -= 10; }")]
+    [InlineData("while (_count > 0) { Release(); } void Release() => _count--;")]
+    [InlineData("while (cache.Count > limit) { Trim(); } void Trim() => cache.RemoveAt(0);")]
+    [InlineData("while (size > limit) { Lower(10); } void Lower<T>(T step) => size--;")]
+    [InlineData("while (size > limit) { void Step() => size--; Step(); }")]
+    [InlineData("while (size > limit) { Step(); } void Step() => Interlocked.Decrement(ref size);")]
+    [InlineData("while (size > limit) { Down(3); } void Down(int n) { if (n > 0) Down(n - 1); else size--; }")]
+    [InlineData("while (size > limit) { var evicted = Evict(); } int Evict() { (size, var n) = (size - 1, 1); return n; }")]
+    public Task Loop_whose_local_function_changes_what_its_condition_reads_is_not_reported(string loop)
+    {
+        // The local functions a loop calls run as part of it, and so do the ones they call: an LRU eviction loop
+        // (Duplicati's restore cache) lowers the size its condition reads through two of them.
+        return VerifyCS.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                private int _count;
+
+                async Task M(List<int> cache, int limit)
+                {
+                    await Task.Yield();
+                    var size = cache.Count * 10;
+                    {{loop}}
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("async method")]
+    [InlineData("async lambda")]
+    [InlineData("async lambda in a sync method")]
+    [InlineData("async local function")]
+    [InlineData("async anonymous method")]
+    [InlineData("async iterator")]
+    [InlineData("top-level statements")]
+    public Task Loop_whose_local_function_changes_its_condition_is_not_reported_in_any_async_context(string context)
+    {
+        return InContext(context, """
+            var size = items.Length;
+            while (size > 0) { Work(); Evict(); }
+            void Evict() { Drop(); }
+            void Drop() => size--;
+            """).RunAsync();
+    }
+
     // ---------------------------------------------------------------- does not report: loops with an exit
 
     [Theory]

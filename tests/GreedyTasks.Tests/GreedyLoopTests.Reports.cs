@@ -231,6 +231,34 @@ public partial class GreedyLoopTests
             VerifyCS.Diagnostic("GT0004").WithLocation(0).WithArguments(keyword, $"waits on '{condition}', which nothing in the loop changes"));
     }
 
+    [Theory]
+    [InlineData("{|#0:while|} (size > limit) { Log(); } void Log() { var copy = size; Console.WriteLine(copy); }")]
+    [InlineData("{|#0:while|} (size > limit) { Walk(3); } void Walk(int n) { if (n > 0) Walk(n - 1); }")]
+    [InlineData("{|#0:while|} (size > limit) { Count(); } void Count() => other--;")]
+    [InlineData("{|#0:while|} (size > limit) { Outer(); } void Outer() { Action a = () => size--; }")]
+    [InlineData("{|#0:while|} (size > limit) { lower(); }")]
+    public Task Polling_loop_whose_local_functions_leave_the_condition_alone_is_reported(string loop)
+    {
+        // A local function that only reads, one that recurses, or one that writes something else changes nothing the
+        // condition reads. Lambdas are not followed: when they run is up to whoever receives them.
+        return VerifyCS.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(int limit)
+                {
+                    await Task.Yield();
+                    var size = limit * 2;
+                    var other = 0;
+                    Action lower = () => size--;
+                    {{loop}}
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("GT0004").WithLocation(0).WithArguments("while", "waits on 'size > limit', which nothing in the loop changes"));
+    }
+
     [Fact]
     public Task Long_polling_condition_is_shortened_in_the_message()
     {

@@ -9,7 +9,8 @@ namespace GreedyTasks.Analyzers.Core;
 /// <summary>
 /// What GT0004 (greedy loops) and GT0005 (spin-waits) need to know about a loop: whether it ever gives the
 /// thread back, whether it is bounded, counted, polling or spinning. Every walk stops at nested lambdas and local
-/// functions, whose bodies run elsewhere.
+/// functions, whose bodies run elsewhere; only the polling check follows the local functions a loop calls, which run
+/// as part of it.
 /// </summary>
 internal static class LoopFacts
 {
@@ -292,24 +293,90 @@ internal static class LoopFacts
             return false;
         }
 
-        foreach (var operation in loop.Body.DescendantsInSameFunction())
+        if (ChangesAnyOf(loop.Body, read, symbols, out var calledLocalFunctions))
         {
+            return false;
+        }
+
+        // A local function the loop calls runs as part of the loop (evict() lowering the size the condition reads), and
+        // so does one that it calls in turn: their bodies are followed, each once. Lambdas are not: when they run is
+        // up to whoever receives them.
+        if (calledLocalFunctions is not null)
+        {
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < calledLocalFunctions.Count; i++)
+            {
+                if (!visited.Add(calledLocalFunctions[i]) || DeclarationOf(calledLocalFunctions[i], loop) is not { Body: { } body })
+                {
+                    continue;
+                }
+
+                if (ChangesAnyOf(body, read, symbols, out var further))
+                {
+                    return false;
+                }
+
+                if (further is not null)
+                {
+                    calledLocalFunctions.AddRange(further);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="body"/> (nested functions skipped) assigns one of the <paramref name="read"/> symbols,
+    /// passes it by <c>ref</c>/<c>out</c> or as an argument, or calls a method on it. The local functions it calls are
+    /// listed in <paramref name="calledLocalFunctions"/> (null when there are none).
+    /// </summary>
+    private static bool ChangesAnyOf(IOperation body, List<ISymbol> read, WellKnownSymbols symbols, out List<IMethodSymbol>? calledLocalFunctions)
+    {
+        calledLocalFunctions = null;
+        foreach (var operation in body.DescendantsInSameFunction())
+        {
+            if (operation is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction } localFunction })
+            {
+                (calledLocalFunctions ??= new List<IMethodSymbol>()).Add(localFunction.OriginalDefinition);
+            }
+
             switch (operation)
             {
                 case IDeconstructionAssignmentOperation deconstruction when WritesAnyOf(deconstruction.Target, read):
                 case IAssignmentOperation assignment when read.Contains(ReferencedSymbol(assignment.Target), SymbolEqualityComparer.Default):
                 case IIncrementOrDecrementOperation increment when read.Contains(ReferencedSymbol(increment.Target), SymbolEqualityComparer.Default):
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when read.Contains(ReferencedSymbol(argument.Value), SymbolEqualityComparer.Default):
-                    return false;
+                    return true;
                 case IInvocationOperation { Instance: { } instance } when !symbols.IsCancellationToken(instance.Type) && read.Contains(ReferencedSymbol(instance), SymbolEqualityComparer.Default):
-                    return false;
+                    return true;
                 case IArgumentOperation passed when !symbols.IsCancellationToken(passed.Value.Type) && read.Contains(ReferencedSymbol(passed.Value), SymbolEqualityComparer.Default):
                     // Update(state): the method may change what the condition reads.
-                    return false;
+                    return true;
             }
         }
 
-        return true;
+        return false;
+    }
+
+    /// <summary>The declaration of a local function, searched in the whole member around <paramref name="from"/>.</summary>
+    private static ILocalFunctionOperation? DeclarationOf(IMethodSymbol localFunction, IOperation from)
+    {
+        var root = from;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is ILocalFunctionOperation declaration && SymbolEqualityComparer.Default.Equals(declaration.Symbol, localFunction))
+            {
+                return declaration;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
