@@ -28,6 +28,8 @@ public class IncompleteCodeTests
     [InlineData("var done = await Task.WhenAny(t, ; var r = u.Result", "GT0001")]
     [InlineData("var done = await Task.WhenAny(t, u); if (done == ) { var r = t.Result; }", "GT0001")]
     [InlineData("var tasks = new[] { t, u }; if (tasks[0].IsCompleted) { } var r = tasks[0].Result; tasks[", "GT0001")]
+    [InlineData("var lazy = new System.Lazy<Task<int>>(() => t); await lazy.; var r = lazy.Value.Result", "GT0001")]
+    [InlineData("var lazy = new System.Lazy<Task<int>>(( ; await lazy.Value; var r = u.Result", "GT0001")]
     public async Task Typing_a_blocking_call_reports_it_and_never_throws(string statement, string expectedId)
     {
         var result = await AnalyzerRunner.RunAsync($$"""
@@ -63,6 +65,8 @@ public class IncompleteCodeTests
     [InlineData("""class C { async async Task M(Task<int> t) { t.Wait(); } }""")]
     [InlineData("""class C { async Task M(Task<int>[] ts, int i) { if (ts[].IsCompleted) _ = ts[].Result; if (ts[i,].IsCompleted) _ = ts[i,].Result; var w = await Task.WhenAny(; if (w == ts[0]) _ = ts[0].Result; } }""")]
     [InlineData("""class C { async Task M(Task<int> t) { Task<int> w; if (await Task.WhenAny(t) == t == w) _ = t.Result; w = await Task.WhenAny( } }""")]
+    [InlineData("""class C { async Task M(Lazy<Task<int>> l, Lazy<int> n) { await l.Value; _ = l.Value.Res; _ = n.Value.Result; await l.Value.; _ = l..Value.Result; _ = ((Lazy<Task<int>>)null).Value.Result; } }""")]
+    [InlineData("""class C { async Task M(Lazy<Task<int>> l) { await l.Value; l = ; _ = l.Value.Result; Lazy<Task<int>> u; await u.Value; _ = u.Value.Result; } }""")]
     [InlineData("""class C { async void M(Task<int> t { t.Wait(); } }""")]
     [InlineData("""class C { async Task M(Task<int> t) { while (!t.IsCompleted) { } return t.Result; } }""")]
     [InlineData("""class C { async Task M(Task<int> t) { goto L; L: t.Wait(); try { await t; } finally { t.Wait(); } } }""")]

@@ -13,7 +13,8 @@ namespace GreedyTasks.Analyzers.Core;
 /// <c>ContinueWith</c> callback, and a local or parameter that on every path to the use was awaited
 /// (alone or in <c>Task.WhenAll</c>), already waited on, tested with <c>IsCompleted</c>-like checks, assigned what
 /// <c>await Task.WhenAny(…)</c> returned or shown to be that winner, and not reassigned since; also one element of a
-/// collection, <c>tasks[i]</c>, tested the same way.
+/// collection, <c>tasks[i]</c>, tested the same way, and the <c>Value</c> of a <c>Lazy&lt;Task&lt;T&gt;&gt;</c> local or
+/// parameter.
 /// </summary>
 /// <remarks>
 /// The path check is a must-analysis over the control flow graph of the enclosing function, run only for an
@@ -39,12 +40,24 @@ internal static partial class CompletedTaskAnalysis
         }
 
         var (symbol, isCollection) = TrackedVariable(task, use);
+        var throughLazyValue = false;
+        if (symbol is null
+            && task is IPropertyReferenceOperation { Instance: { } lazy } property
+            && symbols.IsLazyValue(property.Property))
+        {
+            // lazy.Value, where lazy is a Lazy<Task<T>>: once Value has returned a task it returns that same task on
+            // every call, so "await lazy.Value; … lazy.Value.Result" reads a complete task as long as lazy is not
+            // reassigned. (A factory that throws leaves the read reachable only through a catch, where nothing is known.)
+            symbol = lazy.ReferencedLocalOrParameter();
+            throughLazyValue = true;
+        }
+
         if (symbol is null)
         {
             return false;
         }
 
-        if (!isCollection && IsContinuationAntecedent(symbol, use, symbols))
+        if (!isCollection && !throughLazyValue && IsContinuationAntecedent(symbol, use, symbols))
         {
             return true;
         }
@@ -85,7 +98,7 @@ internal static partial class CompletedTaskAnalysis
             }
         }
 
-        if (new PathCheck(symbol, isCollection, ElementIndex.None, task.Type, symbols, graph, root).IsCompleteAt(use.Syntax))
+        if (new PathCheck(symbol, isCollection, ElementIndex.None, task.Type, symbols, graph, root, throughLazyValue).IsCompleteAt(use.Syntax))
         {
             return true;
         }
@@ -312,14 +325,15 @@ internal static partial class CompletedTaskAnalysis
 
     /// <summary>
     /// The must-analysis "the task in this variable is complete" over one control flow graph. The variable is a task,
-    /// a collection of tasks (complete as a whole), or, with a known <see cref="ElementIndex"/>, one element of a
-    /// collection.
+    /// a collection of tasks (complete as a whole), with a known <see cref="ElementIndex"/> one element of a
+    /// collection, or a <c>Lazy&lt;Task&lt;T&gt;&gt;</c> whose <c>Value</c> is the task.
     /// </summary>
     private readonly partial struct PathCheck
     {
         private readonly ISymbol _symbol;
         private readonly bool _isCollection;
         private readonly ElementIndex _element;
+        private readonly bool _throughLazyValue;
         private readonly WellKnownSymbols _symbols;
         private readonly bool _isValueTask;
         private readonly ControlFlowGraph _graph;
@@ -337,11 +351,12 @@ internal static partial class CompletedTaskAnalysis
         private readonly ISymbol? _task;
         private readonly ISymbol? _rival;
 
-        public PathCheck(ISymbol symbol, bool isCollection, ElementIndex element, ITypeSymbol? taskType, WellKnownSymbols symbols, ControlFlowGraph graph, IOperation? root)
+        public PathCheck(ISymbol symbol, bool isCollection, ElementIndex element, ITypeSymbol? taskType, WellKnownSymbols symbols, ControlFlowGraph graph, IOperation? root, bool throughLazyValue = false)
         {
             _symbol = symbol;
             _isCollection = isCollection;
             _element = element;
+            _throughLazyValue = throughLazyValue;
             _symbols = symbols;
             _graph = graph;
             _root = root;
@@ -704,7 +719,7 @@ internal static partial class CompletedTaskAnalysis
                 {
                     foreach (var element in elements)
                     {
-                        if (IsSymbol(element))
+                        if (IsTaskReference(element))
                         {
                             return true;
                         }
@@ -817,10 +832,15 @@ internal static partial class CompletedTaskAnalysis
                 return IsSymbol(ElementIndex.CollectionOf(operation)) && _element.IsIndexOf(operation);
             }
 
-            return !_isCollection && IsSymbol(operation);
+            return !_isCollection && IsTaskReference(operation);
         }
 
         private bool IsSymbol(IOperation? operation) => SymbolEqualityComparer.Default.Equals(Captured(operation).ReferencedLocalOrParameter(), _symbol);
+
+        /// <summary>A read of the followed task: the variable, or <c>lazy.Value</c> when the variable is the lazy that holds it.</summary>
+        private bool IsTaskReference(IOperation? operation) => _throughLazyValue
+            ? Captured(operation)?.WalkDownConversion() is IPropertyReferenceOperation { Instance: { } lazy } property && _symbols.IsLazyValue(property.Property) && IsSymbol(lazy)
+            : IsSymbol(operation);
 
         /// <summary>The operation a flow capture reference stands for, when it was captured once; otherwise the operation itself.</summary>
         private IOperation? Captured(IOperation? operation)

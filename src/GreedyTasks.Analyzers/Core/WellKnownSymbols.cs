@@ -37,6 +37,7 @@ internal sealed class WellKnownSymbols
     private readonly LazyType _parallelOptions;
     private readonly LazyType _serviceProviderServiceExtensions;
     private readonly LazyType _serviceScopeFactory;
+    private readonly LazyType _lazy;
 
     /// <summary>Framework base classes whose <c>DisposeAsync</c> only calls <c>Dispose</c>: a type that inherits it unchanged gains nothing from <c>await using</c>.</summary>
     private readonly LazyType[] _defaultAsyncDisposeBases;
@@ -83,6 +84,7 @@ internal sealed class WellKnownSymbols
         _parallelOptions = new LazyType(lookup, "System.Threading.Tasks.ParallelOptions");
         _serviceProviderServiceExtensions = new LazyType(lookup, "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
         _serviceScopeFactory = new LazyType(lookup, "Microsoft.Extensions.DependencyInjection.IServiceScopeFactory");
+        _lazy = new LazyType(lookup, "System.Lazy`1");
         var defaultAsyncDisposeBases = new LazyType[DefaultAsyncDisposeBaseNames.Length];
         for (var i = 0; i < defaultAsyncDisposeBases.Length; i++)
         {
@@ -142,6 +144,9 @@ internal sealed class WellKnownSymbols
     public INamedTypeSymbol? ActionOfT { get; }
     public INamedTypeSymbol? ServiceProviderServiceExtensions => _serviceProviderServiceExtensions.Value;
     public INamedTypeSymbol? ServiceScopeFactory => _serviceScopeFactory.Value;
+
+    /// <summary><c>System.Lazy&lt;T&gt;</c>, asked for only when a rule is about to report a read of a lazy task's <c>Value</c>.</summary>
+    public INamedTypeSymbol? Lazy => _lazy.Value;
 
 
     /// <summary><c>Task.WaitAsync(TimeSpan)</c>, .NET 6 and later.</summary>
@@ -323,6 +328,12 @@ internal sealed class WellKnownSymbols
 
         return false;
     }
+
+    /// <summary><c>Lazy&lt;T&gt;.Value</c>, for any <c>T</c> (and on <c>Lazy&lt;T, TMetadata&gt;</c>, which inherits it).</summary>
+    public bool IsLazyValue(IPropertySymbol property) => property.Name == "Value"
+        && property.ContainingType.Name == "Lazy"
+        && Lazy is { } lazy
+        && SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, lazy);
 
     public bool IsCancellationToken(ITypeSymbol? type) => CancellationToken is not null && SymbolEqualityComparer.Default.Equals(type, CancellationToken);
 
