@@ -423,6 +423,31 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public Task Using_of_a_timer_or_a_token_registration_is_not_reported()
+    {
+        // Both are IAsyncDisposable, but their Dispose() does not block: a timer's stops it and returns (DisposeAsync
+        // also waits for a callback that is running, another behaviour, not a cooperative twin), and a registration's
+        // waits only while its callback runs on another thread. Excluded by default (a timer in YARP.Kubernetes).
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(CancellationToken token, TimeProvider clock)
+                {
+                    await Task.Yield();
+                    using var timer = new Timer(_ => { }, null, 1000, 1000);
+                    using ITimer fromClock = clock.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+                    using var registration = token.Register(() => { });
+                    using (token.UnsafeRegister(_ => { }, null)) { }
+                    await Task.Delay(10, token);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Using_with_declarators_not_all_async_disposable_is_not_reported()
     {
         // 'await using' needs every resource to be IAsyncDisposable (CS8410): an IDisposable-typed declaration holding a FileStream gets no fix.

@@ -161,6 +161,36 @@ public partial class AsyncAlternativeTests
             """);
     }
 
+    [Fact]
+    public Task LINQ_to_XML_over_a_given_XmlReader_or_XmlWriter_is_excluded_by_default()
+    {
+        // LoadAsync, SaveAsync, WriteToAsync and ReadFromAsync work through the reader or writer they are given, whose
+        // async methods throw unless it was created with Async = true (NuGet's V2 feed parser creates it without).
+        // The same calls over a stream or a file name are reported.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using System.Xml;
+            using System.Xml.Linq;
+            class C
+            {
+                async Task<XDocument> M(XmlReader reader, XmlWriter writer, Stream stream, System.Threading.CancellationToken token)
+                {
+                    await Task.Yield();
+                    var document = XDocument.Load(reader, LoadOptions.None);
+                    var element = XElement.Load(reader, LoadOptions.PreserveWhitespace);
+                    var node = XNode.ReadFrom(reader);
+                    document.Save(writer);
+                    element.Save(writer);
+                    element.WriteTo(writer);
+                    node.WriteTo(writer);
+                    {|GT0003:element.Save(stream, SaveOptions.None)|};
+                    return {|GT0003:XDocument.Load(stream, LoadOptions.None)|};
+                }
+            }
+            """);
+    }
+
     private const string EntityFrameworkStubs = """
         namespace Microsoft.EntityFrameworkCore
         {

@@ -24,6 +24,13 @@ internal sealed class MethodExclusions
         // XmlReader/XmlWriter async methods throw unless the reader or writer was created with Async = true.
         "T:System.Xml.XmlReader",
         "T:System.Xml.XmlWriter",
+        // LINQ to XML over a given reader or writer: the async twins go through its async methods, which throw the same way.
+        "M:System.Xml.Linq.XDocument.Load(System.Xml.XmlReader,System.Xml.Linq.LoadOptions)",
+        "M:System.Xml.Linq.XElement.Load(System.Xml.XmlReader,System.Xml.Linq.LoadOptions)",
+        "M:System.Xml.Linq.XNode.ReadFrom(System.Xml.XmlReader)",
+        "M:System.Xml.Linq.XDocument.Save(System.Xml.XmlWriter)",
+        "M:System.Xml.Linq.XElement.Save(System.Xml.XmlWriter)",
+        "M:System.Xml.Linq.XNode.WriteTo(System.Xml.XmlWriter)",
         // EF Core: AddAsync exists only for special value generators; Add does no I/O. CreateDbContext does no I/O either.
         "M:Microsoft.EntityFrameworkCore.DbSet`1.Add",
         "M:Microsoft.EntityFrameworkCore.DbSet`1.AddRange",
@@ -32,6 +39,9 @@ internal sealed class MethodExclusions
         "M:Microsoft.EntityFrameworkCore.IDbContextFactory`1.CreateDbContext",
         // Disposing a registration only waits while its callback is running on another thread; callbacks are short.
         "T:System.Threading.CancellationTokenRegistration",
+        // Disposing a timer stops it and returns; DisposeAsync also waits for a running callback: not a non-blocking twin.
+        "T:System.Threading.Timer",
+        "T:System.Threading.ITimer",
         // Completing a TaskCompletionSource never blocks on I/O; "async" setters in libraries only move continuations to the pool.
         "T:System.Threading.Tasks.TaskCompletionSource",
         "T:System.Threading.Tasks.TaskCompletionSource`1",
