@@ -297,13 +297,7 @@ public partial class GreedyLoopTests
     }
 
     [Theory]
-    [InlineData("async method")]
-    [InlineData("async lambda")]
-    [InlineData("async lambda in a sync method")]
-    [InlineData("async local function")]
-    [InlineData("async anonymous method")]
-    [InlineData("async iterator")]
-    [InlineData("top-level statements")]
+    [MemberData(nameof(AsyncContexts))]
     public Task Loop_whose_local_function_changes_its_condition_is_not_reported_in_any_async_context(string context)
     {
         return InContext(context, """

@@ -25,6 +25,18 @@ public partial class GreedyLoopTests
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Every context <see cref="InContext"/> knows.</summary>
+    public static TheoryData<string> AsyncContexts() => new()
+    {
+        "async method",
+        "async lambda",
+        "async lambda in a sync method",
+        "async local function",
+        "async anonymous method",
+        "async iterator",
+        "top-level statements",
+    };
+
     private static VerifyCS.Test InContext(string context, string loop)
     {
         var test = new VerifyCS.Test { ReferenceAssemblies = TestReferences.Net80 };
