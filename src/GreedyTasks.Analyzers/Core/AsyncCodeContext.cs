@@ -54,18 +54,7 @@ internal readonly struct AsyncCodeContext
     /// </summary>
     public IOperation FunctionBody(IOperation operation)
     {
-        if (FunctionOperation is not null)
-        {
-            return FunctionOperation;
-        }
-
-        var root = operation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        return root;
+        return FunctionOperation ?? operation.Root();
     }
 
     /// <summary>Finds the context of <paramref name="operation"/>; <paramref name="containingSymbol"/> is the analysis context's containing symbol.</summary>

@@ -62,11 +62,7 @@ internal static partial class CompletedTaskAnalysis
             return true;
         }
 
-        var root = use;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
+        var root = use.Root();
 
         if (IsWrittenInAnotherFunction(symbol, root))
         {

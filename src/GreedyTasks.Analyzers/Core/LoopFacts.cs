@@ -362,13 +362,7 @@ internal static class LoopFacts
     /// <summary>The declaration of a local function, searched in the whole member around <paramref name="from"/>.</summary>
     private static ILocalFunctionOperation? DeclarationOf(IMethodSymbol localFunction, IOperation from)
     {
-        var root = from;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.DescendantsAndSelf())
+        foreach (var operation in from.Root().DescendantsAndSelf())
         {
             if (operation is ILocalFunctionOperation declaration && SymbolEqualityComparer.Default.Equals(declaration.Symbol, localFunction))
             {

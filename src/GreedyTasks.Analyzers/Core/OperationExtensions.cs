@@ -37,6 +37,18 @@ internal static class OperationExtensions
         };
     }
 
+    /// <summary>The top of the operation tree <paramref name="operation"/> is in: the member's body, initializer or top-level statements.</summary>
+    public static IOperation Root(this IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root;
+    }
+
     /// <summary>True when the value of <paramref name="operation"/> is discarded (it is a whole expression statement).</summary>
     public static bool IsResultUnused(this IOperation operation)
     {
