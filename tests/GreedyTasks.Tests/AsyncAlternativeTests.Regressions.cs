@@ -142,6 +142,38 @@ public partial class AsyncAlternativeTests
     }
 
     [Fact]
+    public Task Json_writer_over_a_MemoryStream_is_not_reported()
+    {
+        // Aspire builds JSON in memory this way in async methods: the writer's Flush and Dispose only copy into the
+        // MemoryStream. Over a file, the same writer is reported.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<string> M(string path)
+                {
+                    await Task.Yield();
+                    using var stream = new MemoryStream();
+                    using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                    writer.Flush();
+                    using (var other = new Utf8JsonWriter(stream)) { other.Flush(); }
+
+                    await using var file = File.Create(path);
+                    {|#0:using|} var fileWriter = new Utf8JsonWriter(file);
+                    {|GT0003:fileWriter.Flush()|};
+                    return Encoding.UTF8.GetString(stream.ToArray());
+                }
+            }
+            """,
+            VerifyCS.Diagnostic(GreedyTasks.Analyzers.Descriptors.AsyncDisposal).WithLocation(0).WithArguments("Utf8JsonWriter"));
+    }
+
+    [Fact]
     public Task Stream_wrapping_a_file_is_still_reported()
     {
         return VerifyCS.VerifyAnalyzerAsync("""
