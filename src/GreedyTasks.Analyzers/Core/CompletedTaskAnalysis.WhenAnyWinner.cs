@@ -147,7 +147,7 @@ internal static partial class CompletedTaskAnalysis
                 return IsRacer(declarator.Symbol) ? Effect.Reassigns : Effect.None;
             }
 
-            return Writes(operation, _symbol) || Writes(operation, _task!) || Writes(operation, _rival!) ? Effect.Reassigns : Effect.None;
+            return operation.Writes(_symbol) || operation.Writes(_task!) || operation.Writes(_rival!) ? Effect.Reassigns : Effect.None;
         }
 
         private bool IsRace(IOperation value) => AwaitedWhenAny(value) is { } whenAny && RacesExactly(whenAny, _task!, _rival!);

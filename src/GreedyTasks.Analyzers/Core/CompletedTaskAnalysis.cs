@@ -198,7 +198,7 @@ internal static partial class CompletedTaskAnalysis
     {
         foreach (var operation in root.Descendants())
         {
-            if (Writes(operation, symbol)
+            if (operation.Writes(symbol)
                 && !SymbolEqualityComparer.Default.Equals(EnclosingFunction(operation), OwnFunction(symbol)))
             {
                 return true;
@@ -226,41 +226,6 @@ internal static partial class CompletedTaskAnalysis
             }
 
             return null;
-        }
-    }
-
-    private static IOperation? GetWriteTarget(IOperation operation) => operation switch
-    {
-        ISimpleAssignmentOperation assignment => assignment.Target,
-        ICompoundAssignmentOperation compound => compound.Target,
-        ICoalesceAssignmentOperation coalesce => coalesce.Target,
-        IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
-        IIncrementOrDecrementOperation increment => increment.Target,
-        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
-        _ => null,
-    };
-
-    /// <summary>True when <paramref name="operation"/> writes <paramref name="variable"/>: assigns it, alone or as an element of a deconstruction, increments it, or passes it by <c>ref</c>/<c>out</c>.</summary>
-    private static bool Writes(IOperation operation, ISymbol variable) => GetWriteTarget(operation) is { } target && IsTarget(target, variable);
-
-    private static bool IsTarget(IOperation target, ISymbol variable)
-    {
-        switch (target)
-        {
-            case ITupleOperation tuple:
-                foreach (var element in tuple.Elements)
-                {
-                    if (IsTarget(element, variable))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case IDeclarationExpressionOperation declaration:
-                return IsTarget(declaration.Expression, variable);
-            default:
-                return SymbolEqualityComparer.Default.Equals(target.ReferencedLocalOrParameter(), variable);
         }
     }
 
@@ -594,7 +559,7 @@ internal static partial class CompletedTaskAnalysis
         /// <summary>An assignment, increment, <c>ref</c>/<c>out</c> argument, deconstruction or declaration that changes the index variable.</summary>
         private bool WritesIndex(IOperation operation) => operation is IVariableDeclaratorOperation declarator
             ? SymbolEqualityComparer.Default.Equals(declarator.Symbol, _element.Symbol)
-            : Writes(operation, _element.Symbol!);
+            : operation.Writes(_element.Symbol!);
 
         /// <summary>
         /// A call that is given the collection and may change which task sits at the index: any method other than the

@@ -175,7 +175,7 @@ internal static class LoopFacts
         }
     }
 
-    /// <summary>True when <paramref name="symbol"/> is written (assigned, incremented, passed by ref/out) under <paramref name="root"/>.</summary>
+    /// <summary>True when <paramref name="symbol"/> is written (assigned, also by a deconstruction, incremented, passed by ref/out) under <paramref name="root"/>.</summary>
     public static bool IsAssignedIn(IOperation? root, ISymbol symbol)
     {
         if (root is null)
@@ -185,29 +185,7 @@ internal static class LoopFacts
 
         foreach (var operation in root.DescendantsInSameFunction())
         {
-            if (operation is IDeconstructionAssignmentOperation deconstruction)
-            {
-                // (count, rest) = Split(rest): the target is a tuple of the written variables.
-                foreach (var element in deconstruction.Target.DescendantsAndSelf())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(element.ReferencedLocalOrParameter(), symbol))
-                    {
-                        return true;
-                    }
-                }
-
-                continue;
-            }
-
-            var target = operation switch
-            {
-                IAssignmentOperation assignment => assignment.Target,
-                IIncrementOrDecrementOperation increment => increment.Target,
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
-                IDeclarationExpressionOperation declaration => declaration.Expression,
-                _ => null,
-            };
-            if (target is not null && SymbolEqualityComparer.Default.Equals(target.ReferencedLocalOrParameter(), symbol))
+            if (operation.Writes(symbol))
             {
                 return true;
             }

@@ -37,6 +37,45 @@ internal static class OperationExtensions
         };
     }
 
+    /// <summary>
+    /// True when <paramref name="operation"/> writes the local or parameter <paramref name="variable"/>: assigns it
+    /// (plainly, compound or <c>??=</c>), alone or as an element of a deconstruction, increments it, or passes it by
+    /// <c>ref</c>/<c>out</c>. The one write test of the completion check (GT0001) and the counted-loop check (GT0004).
+    /// </summary>
+    public static bool Writes(this IOperation operation, ISymbol variable) => WriteTargetOf(operation) is { } target && IsWriteTo(target, variable);
+
+    private static IOperation? WriteTargetOf(IOperation operation) => operation switch
+    {
+        ISimpleAssignmentOperation assignment => assignment.Target,
+        ICompoundAssignmentOperation compound => compound.Target,
+        ICoalesceAssignmentOperation coalesce => coalesce.Target,
+        IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+        IIncrementOrDecrementOperation increment => increment.Target,
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+        _ => null,
+    };
+
+    private static bool IsWriteTo(IOperation target, ISymbol variable)
+    {
+        switch (target)
+        {
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    if (IsWriteTo(element, variable))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IDeclarationExpressionOperation declaration:
+                return IsWriteTo(declaration.Expression, variable);
+            default:
+                return SymbolEqualityComparer.Default.Equals(target.ReferencedLocalOrParameter(), variable);
+        }
+    }
+
     /// <summary>The top of the operation tree <paramref name="operation"/> is in: the member's body, initializer or top-level statements.</summary>
     public static IOperation Root(this IOperation operation)
     {
