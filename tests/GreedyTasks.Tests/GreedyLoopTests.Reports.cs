@@ -391,6 +391,30 @@ public partial class GreedyLoopTests
             VerifyCS.Diagnostic("GT0004").WithLocation(0).WithArguments("for", Runs("1,000,000")));
     }
 
+    [Fact]
+    public Task Counted_loop_whose_counter_only_indexes_a_deconstruction_target_is_still_reported()
+    {
+        // (results[i], total) = … writes an element and total; the counter is only read, so the trip count holds.
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<long> M(long[] results)
+                {
+                    await Task.Yield();
+                    long total = 0;
+                    {|#0:for|} (var i = 0; i < 1_000_000; i++)
+                    {
+                        (results[i % results.Length], total) = (i, total + i);
+                    }
+
+                    return total;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("GT0004").WithLocation(0).WithArguments("for", Runs("1,000,000")));
+    }
+
     // ---------------------------------------------------------------- reports: nested loops over unrelated data
 
     [Theory]
