@@ -137,7 +137,9 @@ internal sealed class AsyncConversion
             foreach (var returnStatement in OwnReturns(block!))
             {
                 var rewrite = returnStatement.Expression is null ? null : Classify(returnStatement.Expression, returnType, symbols, semanticModel, cancellationToken);
-                if (rewrite is null)
+
+                // 'return await t;' inside a lock does not compile (CS1996); unwrapping or dropping a result does.
+                if (rewrite is null || (rewrite is ReturnRewrite.Await or ReturnRewrite.AwaitThenReturn && IsInLock(returnStatement, block!)))
                 {
                     return null;
                 }
@@ -244,6 +246,20 @@ internal sealed class AsyncConversion
             IObjectCreationOperation { Arguments.Length: 0, Initializer: null } creation => SymbolEqualityComparer.Default.Equals(creation.Type, symbols.ValueTask),
             _ => false,
         };
+    }
+
+    /// <summary>Whether <paramref name="node"/> sits in the body of a <c>lock</c> statement inside <paramref name="body"/>.</summary>
+    private static bool IsInLock(SyntaxNode node, BlockSyntax body)
+    {
+        for (var current = node.Parent; current is not null && current != body; current = current.Parent)
+        {
+            if (current is LockStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The returns of the function itself, in document order; returns of nested lambdas and local functions belong to them.</summary>

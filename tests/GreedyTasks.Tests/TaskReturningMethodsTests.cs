@@ -883,6 +883,111 @@ public class TaskReturningMethodsTests
         }
         """);
 
+    // Found on grpc-dotnet by the scanner's fix check: 'return Task.FromException<bool>(ex);' inside a lock would
+    // become 'return await …' there (CS1996). Returns that only unwrap or drop stay legal in a lock.
+    private const string ReturnsInLock = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        class C
+        {
+            private readonly object _gate = new object();
+
+            Task<bool> Faulted(Exception error)
+            {
+                {|GT0002:Thread.Sleep(1)|};
+                lock (_gate)
+                {
+                    return Task.FromException<bool>(error);
+                }
+            }
+
+            Task Forwarded(Func<Task> next)
+            {
+                {|GT0002:Thread.Sleep(2)|};
+                lock (_gate)
+                {
+                    return next();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task No_fix_when_a_return_that_would_be_awaited_is_inside_a_lock() => VerifySleepAsync(ReturnsInLock, ReturnsInLock);
+
+    [Fact]
+    public Task A_return_that_is_only_unwrapped_or_dropped_inside_a_lock_is_converted() => VerifySleepAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        class C
+        {
+            private readonly object _gate = new object();
+
+            Task<int> Value()
+            {
+                {|GT0002:Thread.Sleep(1)|};
+                lock (_gate)
+                {
+                    return Task.FromResult(1);
+                }
+            }
+
+            Task Done()
+            {
+                {|GT0002:Thread.Sleep(2)|};
+                lock (_gate)
+                {
+                    return Task.CompletedTask;
+                }
+            }
+        }
+        """, """
+        using System.Threading;
+        using System.Threading.Tasks;
+        class C
+        {
+            private readonly object _gate = new object();
+
+            async Task<int> Value()
+            {
+                await Task.Delay(1);
+                lock (_gate)
+                {
+                    return 1;
+                }
+            }
+
+            async Task Done()
+            {
+                await Task.Delay(2);
+                lock (_gate)
+                {
+                    return;
+                }
+            }
+        }
+        """);
+
+    private const string SpanLocal = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        class C
+        {
+            Task<int> Sum(int count)
+            {
+                Span<int> values = stackalloc int[4];
+                {|GT0002:Thread.Sleep(count)|};
+                values[0] = count;
+                return Task.FromResult(values[0]);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task No_fix_when_the_body_declares_a_ref_struct_local() => VerifySleepAsync(SpanLocal, SpanLocal);
+
     // ---------------------------------------------------------------- Fix All
 
     [Fact]
