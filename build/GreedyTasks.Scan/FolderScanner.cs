@@ -68,6 +68,9 @@ internal sealed class FolderResult
 
     public TimeSpan ParseTime { get; set; }
 
+    /// <summary>The folder's compilation, kept only until the fix check (if any) has used it: a bound compilation of a large folder holds gigabytes.</summary>
+    public CSharpCompilation? Compilation { get; set; }
+
     /// <summary>Wall time of the analysis: running the analyzers, including the binding they need.</summary>
     public TimeSpan AnalysisTime { get; set; }
 
@@ -231,6 +234,7 @@ internal sealed class FolderScanner
         }
 
         result.Findings.Sort(CompareFindings);
+        result.Compilation = compilation;
         result.CompilerErrors = errors.Count;
         // The compiler reports in no fixed order under concurrent builds: sort, so the examples are stable.
         result.TopErrors = errors

@@ -10,6 +10,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -25,6 +26,7 @@ internal static class Program
     private const int ExitNoReferences = 1;
     private const int ExitBadArguments = 2;
     private const int ExitAnalyzerThrew = 3;
+    private const int ExitFixAddedErrors = 4;
 
     /// <summary>
     /// The symbols of a Release build for net8.0, the oldest current .NET most libraries still target:
@@ -85,11 +87,27 @@ internal static class Program
         var failures = new ConcurrentQueue<AnalyzerFailure>();
         var scanner = new FolderScanner(parseOptions, references, analyzers, severities, analyzerOptions, options.ImplicitUsings, failures);
 
+        var fixChecker = options.CheckFixes
+            ? new FixChecker(analyzers, LoadCodeFixProviders(), analyzerOptions, options.Ids.Count > 0 ? options.Ids : ruleIds.ToHashSet(StringComparer.Ordinal))
+            : null;
         var total = Stopwatch.StartNew();
         var results = new List<FolderResult>();
+        var fixResults = new List<FixCheckResult>();
         foreach (var folder in options.Folders)
         {
-            results.Add(await scanner.ScanAsync(folder, Console.Error, CancellationToken.None).ConfigureAwait(false));
+            var result = await scanner.ScanAsync(folder, Console.Error, CancellationToken.None).ConfigureAwait(false);
+            results.Add(result);
+            if (fixChecker is not null)
+            {
+                Console.Error.WriteLine($"[{folder}] checking the fixes of {string.Join(", ", fixChecker.FixableIds)}...");
+                var watch = Stopwatch.StartNew();
+                var fixResult = await fixChecker.CheckAsync(result, result.Compilation!, Console.Error, CancellationToken.None).ConfigureAwait(false);
+                fixResult.Time = watch.Elapsed;
+                fixResults.Add(fixResult);
+            }
+
+            // Free the bound compilation before the next folder.
+            result.Compilation = null;
         }
 
         total.Stop();
@@ -107,7 +125,7 @@ internal static class Program
         header.Add($"total time: {total.Elapsed.TotalSeconds:0.0} s");
 
         var settings = new ReportSettings(header, ruleIds, options.Ids, options.Context, options.NoList, options.Sample, options.Seed);
-        var report = new Report(settings, results, failures.ToList());
+        var report = new Report(settings, results, failures.ToList(), options.CheckFixes ? fixResults : null);
         report.Write(Console.Out, markdown: false);
         if (options.OutPath is not null)
         {
@@ -122,7 +140,23 @@ internal static class Program
             Console.Error.WriteLine("An analyzer threw an exception: see 'Analyzer exceptions' in the report.");
         }
 
-        return threw ? ExitAnalyzerThrew : ExitOk;
+        var fixAddedErrors = fixResults.Any(r => r.Rules.Values.Any(c => c.ActionsWithErrors > 0 || c.FixAllWithErrors > 0));
+        if (fixAddedErrors)
+        {
+            Console.Error.WriteLine("A code fix added a compiler error: see 'Fix check' in the report.");
+        }
+
+        return threw ? ExitAnalyzerThrew : fixAddedErrors ? ExitFixAddedErrors : ExitOk;
+    }
+
+    /// <summary>Every non-abstract <see cref="CodeFixProvider"/> in the GreedyTasks.CodeFixes assembly.</summary>
+    private static IEnumerable<CodeFixProvider> LoadCodeFixProviders()
+    {
+        return typeof(GreedyTasks.CodeFixes.GreedyTasksCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
     }
 
     /// <summary>Every non-abstract <see cref="DiagnosticAnalyzer"/> in the GreedyTasks.Analyzers assembly, by type name.</summary>

@@ -25,17 +25,19 @@ internal sealed class Report
     private readonly ReportSettings settings;
     private readonly IReadOnlyList<FolderResult> folders;
     private readonly IReadOnlyList<AnalyzerFailure> failures;
+    private readonly IReadOnlyList<FixCheckResult>? fixChecks;
 
-    public Report(ReportSettings settings, IReadOnlyList<FolderResult> folders, IReadOnlyList<AnalyzerFailure> failures)
+    public Report(ReportSettings settings, IReadOnlyList<FolderResult> folders, IReadOnlyList<AnalyzerFailure> failures, IReadOnlyList<FixCheckResult>? fixChecks)
     {
         this.settings = settings;
         this.folders = folders;
         this.failures = failures;
+        this.fixChecks = fixChecks;
     }
 
     public void Write(TextWriter writer, bool markdown)
     {
-        var w = new Writer(writer, markdown);
+        var w = new ReportWriter(writer, markdown);
         w.Heading(1, "GreedyTasks scan");
         w.Bullets(settings.Header);
 
@@ -89,6 +91,11 @@ internal sealed class Report
         w.Heading(2, "Summary");
         WriteSummary(w);
 
+        if (fixChecks is not null)
+        {
+            FixCheckResult.Write(w, fixChecks);
+        }
+
         if (failures.Count > 0 || folders.Any(f => f.OtherAnalyzerDiagnostics.Count > 0))
         {
             w.Heading(2, "Analyzer exceptions");
@@ -137,7 +144,7 @@ internal sealed class Report
         yield return string.Empty;
     }
 
-    private void WriteSummary(Writer w)
+    private void WriteSummary(ReportWriter w)
     {
         var header = new List<string> { "Folder", "Files", "Lines", "Code lines", "Compiler errors", "Parse (s)", "Analysis (s)" };
         header.AddRange(settings.RuleIds);
@@ -181,7 +188,7 @@ internal sealed class Report
         }
     }
 
-    private void WriteFailures(Writer w)
+    private void WriteFailures(ReportWriter w)
     {
         // One analyzer bug tends to throw at every matching node: group by analyzer, exception type and stack,
         // print the stack once and the context Roslyn gives (tree, node) for the first few occurrences.
@@ -250,138 +257,5 @@ internal sealed class Report
     {
         text = text.ReplaceLineEndings(" ");
         return text.Length <= length ? text : text[..(length - 3)] + "...";
-    }
-
-    /// <summary>The few shapes the report needs, in plain text or Markdown.</summary>
-    private sealed class Writer
-    {
-        private readonly TextWriter output;
-        private readonly bool markdown;
-
-        public Writer(TextWriter output, bool markdown)
-        {
-            this.output = output;
-            this.markdown = markdown;
-        }
-
-        public void Heading(int level, string text)
-        {
-            if (markdown)
-            {
-                output.WriteLine($"{new string('#', level)} {text}");
-            }
-            else
-            {
-                output.WriteLine(level == 1 ? text : $"== {text} ==");
-                if (level == 1)
-                {
-                    output.WriteLine(new string('=', text.Length));
-                }
-            }
-
-            output.WriteLine();
-        }
-
-        public void Paragraph(string text)
-        {
-            output.WriteLine(text);
-            output.WriteLine();
-        }
-
-        public void Bullets(IEnumerable<string> items)
-        {
-            foreach (var item in items)
-            {
-                // Markdown: indented items keep their indentation as a nested list.
-                var indent = item.Length - item.TrimStart().Length;
-                output.WriteLine(markdown ? $"{new string(' ', indent)}- {Inline(item.TrimStart())}" : $"{new string(' ', indent)}- {item.TrimStart()}");
-            }
-
-            output.WriteLine();
-        }
-
-        /// <summary>Preformatted lines: as-is in text (indented), fenced in Markdown.</summary>
-        public void Block(IEnumerable<string> lines)
-        {
-            var list = lines.ToList();
-            while (list.Count > 0 && list[^1].Length == 0)
-            {
-                list.RemoveAt(list.Count - 1);
-            }
-
-            if (markdown)
-            {
-                var fence = new string('`', Math.Max(3, LongestBacktickRun(list) + 1));
-                output.WriteLine(fence + "text");
-                list.ForEach(output.WriteLine);
-                output.WriteLine(fence);
-            }
-            else
-            {
-                list.ForEach(output.WriteLine);
-            }
-
-            output.WriteLine();
-        }
-
-        public void Table(List<string> header, List<List<string>> rows, bool firstColumnLeft)
-        {
-            if (markdown)
-            {
-                output.WriteLine("| " + string.Join(" | ", header.Select(Cell)) + " |");
-                output.WriteLine("|" + string.Join("|", header.Select((_, i) => i == 0 && firstColumnLeft ? "---" : "---:")) + "|");
-                foreach (var row in rows)
-                {
-                    output.WriteLine("| " + string.Join(" | ", row.Select(Cell)) + " |");
-                }
-            }
-            else
-            {
-                var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-                string Format(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => i == 0 && firstColumnLeft ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
-                output.WriteLine(Format(header));
-                output.WriteLine(string.Join("  ", widths.Select(n => new string('-', n))));
-                foreach (var row in rows)
-                {
-                    output.WriteLine(Format(row));
-                }
-            }
-
-            output.WriteLine();
-        }
-
-        private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
-
-        private static string Inline(string text)
-        {
-            var builder = new StringBuilder();
-            foreach (var c in text)
-            {
-                if (c is '\\' or '`' or '*' or '_' or '<' or '>' or '[' or ']' or '|')
-                {
-                    builder.Append('\\');
-                }
-
-                builder.Append(c);
-            }
-
-            return builder.ToString();
-        }
-
-        private static int LongestBacktickRun(IEnumerable<string> lines)
-        {
-            var longest = 0;
-            foreach (var line in lines)
-            {
-                var run = 0;
-                foreach (var c in line)
-                {
-                    run = c == '`' ? run + 1 : 0;
-                    longest = Math.Max(longest, run);
-                }
-            }
-
-            return longest;
-        }
     }
 }

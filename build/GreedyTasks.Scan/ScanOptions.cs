@@ -37,11 +37,15 @@ internal sealed class ScanOptions
           --define <SYMBOL>              An extra preprocessor symbol (repeatable).
           --implicit-usings <auto|on|off> Add the SDK's implicit global usings (default auto: when a *.csproj or
                                          *.props file in the folder enables ImplicitUsings).
+          --check-fixes                  Also apply every code fix to the diagnostics of the --id rules (else of
+                                         all rules), one by one and with Fix All per document, and report each fix
+                                         after which the changed document has a compiler error or warning it did
+                                         not have before.
           --out <report.md>              Also write the report as Markdown to this file.
           -h, --help                     Show this text.
 
-        Exit code: 0, or 3 when an analyzer threw an exception, 2 on wrong arguments, 1 when no reference pack
-        of the .NET SDK is found.
+        Exit code: 0, or 3 when an analyzer threw an exception, 4 when a code fix added a compiler error (with
+        --check-fixes), 2 on wrong arguments, 1 when no reference pack of the .NET SDK is found.
         """;
 
     private static readonly char[] ListSeparators = { ';', ',' };
@@ -57,6 +61,8 @@ internal sealed class ScanOptions
     public int Context { get; private set; }
 
     public bool NoList { get; private set; }
+
+    public bool CheckFixes { get; private set; }
 
     /// <summary>Analyzer options in the order given; a later value of the same key wins.</summary>
     public SortedDictionary<string, string> EditorConfig { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -127,6 +133,9 @@ internal sealed class ScanOptions
                     break;
                 case "--no-list":
                     options.NoList = true;
+                    break;
+                case "--check-fixes":
+                    options.CheckFixes = true;
                     break;
                 case "--id":
                     if (!NextValue(out error))
