@@ -149,23 +149,20 @@ internal static class Program
         return threw ? ExitAnalyzerThrew : fixAddedErrors ? ExitFixAddedErrors : ExitOk;
     }
 
-    /// <summary>Every non-abstract <see cref="CodeFixProvider"/> in the GreedyTasks.CodeFixes assembly.</summary>
-    private static IEnumerable<CodeFixProvider> LoadCodeFixProviders()
-    {
-        return typeof(GreedyTasks.CodeFixes.GreedyTasksCodeFixProvider).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-            .ToList();
-    }
+    /// <summary>Every non-abstract <see cref="CodeFixProvider"/> in the GreedyTasks.CodeFixes assembly, by type name.</summary>
+    private static ImmutableArray<CodeFixProvider> LoadCodeFixProviders() => CreateAll<CodeFixProvider>(typeof(GreedyTasks.CodeFixes.GreedyTasksCodeFixProvider).Assembly);
 
     /// <summary>Every non-abstract <see cref="DiagnosticAnalyzer"/> in the GreedyTasks.Analyzers assembly, by type name.</summary>
-    private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers()
+    private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers() => CreateAll<DiagnosticAnalyzer>(typeof(GreedyTasks.Analyzers.DiagnosticIds).Assembly);
+
+    /// <summary>An instance of every non-abstract <typeparamref name="T"/> in <paramref name="assembly"/>, ordered by type name, so a new rule or fix is picked up without touching the tool.</summary>
+    private static ImmutableArray<T> CreateAll<T>(Assembly assembly)
+        where T : class
     {
-        return typeof(GreedyTasks.Analyzers.DiagnosticIds).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        return assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(T).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .Select(t => (T)Activator.CreateInstance(t)!)
             .ToImmutableArray();
     }
 
