@@ -111,6 +111,9 @@ internal sealed class FixCheckResult
 
     public List<FixOutcome> NotClean { get; } = new();
 
+    /// <summary>Every single fix (not Fix All), clean or not, with its changed lines.</summary>
+    public List<FixOutcome> SingleFixes { get; } = new();
+
     public TimeSpan Time { get; set; }
 
     public FixRuleCounts For(string ruleId)
@@ -138,6 +141,7 @@ internal sealed class FixCheckResult
         }
         else
         {
+            SingleFixes.Add(outcome);
             counts.Actions++;
             counts.ActionsWithErrors += errors ? 1 : 0;
             counts.ActionsWithWarnings += warnings ? 1 : 0;
@@ -203,6 +207,35 @@ internal sealed class FixCheckResult
                 lines.AddRange(outcome.Diff.Select(d => "  " + d));
                 w.Block(lines);
             }
+        }
+    }
+
+    /// <summary>The single fixes applied to <paramref name="finding"/>, each as its title, verdict and changed lines: for the sample.</summary>
+    public static IEnumerable<string> FixLines(IReadOnlyList<FixCheckResult> results, Finding finding)
+    {
+        var result = results.FirstOrDefault(r => r.Folder == finding.Folder.Name);
+        if (result is null)
+        {
+            yield break;
+        }
+
+        var found = false;
+        foreach (var outcome in result.SingleFixes)
+        {
+            if (outcome.RelativePath == finding.File.RelativePath && outcome.Line == finding.Line && outcome.Column == finding.Column && outcome.RuleId == finding.Id)
+            {
+                found = true;
+                yield return $"  fix '{outcome.Title}': {(outcome.IsClean ? "compiles, rule satisfied" : "NOT CLEAN, see 'Fix check'")}";
+                foreach (var line in outcome.Diff)
+                {
+                    yield return "    " + line;
+                }
+            }
+        }
+
+        if (!found)
+        {
+            yield return "  fix: none offered";
         }
     }
 

@@ -201,9 +201,10 @@ internal sealed class FixChecker
                 outcome.StillReported = left - expectedLeft;
             }
 
-            if (!outcome.IsClean)
+            // Single fixes keep their changed lines, so a sample can show them for checking by hand (--sample).
+            if (!outcome.IsClean || !fixAll)
             {
-                outcome.Diff.AddRange(Diff(await document.GetTextAsync(cancellationToken).ConfigureAwait(false), newText, await newDocument.GetTextChangesAsync(document, cancellationToken).ConfigureAwait(false)));
+                outcome.Diff.AddRange(Diff(await document.GetTextAsync(cancellationToken).ConfigureAwait(false), newText));
             }
         }
 
@@ -262,27 +263,32 @@ internal sealed class FixChecker
         return $"line {line + 1}: {Key(diagnostic)}  |  {text.Lines[line].ToString().Trim()}";
     }
 
-    /// <summary>The lines the changes touch, old ("-") then new ("+"), at most <see cref="DiffLines"/> each.</summary>
-    private static IEnumerable<string> Diff(SourceText oldText, SourceText newText, IEnumerable<TextChange> changes)
+    /// <summary>The lines that differ between the two texts (after the common first and last lines), old ("-") then new ("+"), at most <see cref="DiffLines"/> each.</summary>
+    private static IEnumerable<string> Diff(SourceText oldText, SourceText newText)
     {
-        var list = changes.OrderBy(c => c.Span.Start).ToList();
-        if (list.Count == 0)
+        var oldLines = oldText.Lines;
+        var newLines = newText.Lines;
+        var prefix = 0;
+        while (prefix < oldLines.Count && prefix < newLines.Count && oldLines[prefix].ToString() == newLines[prefix].ToString())
         {
-            yield break;
+            prefix++;
         }
 
-        var oldStart = oldText.Lines.GetLineFromPosition(list[0].Span.Start).LineNumber;
-        var oldEnd = oldText.Lines.GetLineFromPosition(list[^1].Span.End).LineNumber;
-        var delta = list.Sum(c => (c.NewText?.Length ?? 0) - c.Span.Length);
-        var newEnd = newText.Lines.GetLineFromPosition(Math.Min(newText.Length, list[^1].Span.End + delta)).LineNumber;
-        for (var line = oldStart; line <= Math.Min(oldEnd, oldStart + DiffLines - 1); line++)
+        var suffix = 0;
+        while (suffix < oldLines.Count - prefix && suffix < newLines.Count - prefix
+            && oldLines[oldLines.Count - 1 - suffix].ToString() == newLines[newLines.Count - 1 - suffix].ToString())
         {
-            yield return "- " + oldText.Lines[line].ToString().TrimEnd();
+            suffix++;
         }
 
-        for (var line = oldStart; line <= Math.Min(newEnd, oldStart + DiffLines - 1); line++)
+        for (var line = prefix; line < Math.Min(oldLines.Count - suffix, prefix + DiffLines); line++)
         {
-            yield return "+ " + newText.Lines[line].ToString().TrimEnd();
+            yield return "- " + oldLines[line].ToString().TrimEnd();
+        }
+
+        for (var line = prefix; line < Math.Min(newLines.Count - suffix, prefix + DiffLines); line++)
+        {
+            yield return "+ " + newLines[line].ToString().TrimEnd();
         }
     }
 

@@ -84,6 +84,11 @@ internal sealed class Report
             {
                 var lines = FindingLines(sample[i], context, withFolder: folders.Count > 1).ToList();
                 lines[0] = $"#{i + 1} " + lines[0];
+                if (fixChecks is not null)
+                {
+                    lines.AddRange(FixCheckResult.FixLines(fixChecks, sample[i]));
+                }
+
                 w.Block(lines);
             }
         }
