@@ -6,9 +6,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using GreedyTasks.Analyzers;
+using GreedyTasks.Tooling;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -92,10 +91,8 @@ internal sealed class FixChecker
                 foreach (var diagnostic in group)
                 {
                     counts.Diagnostics++;
-                    var actions = new List<CodeAction>();
-                    var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
-                    await provider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
-                    if (actions.Count == 0)
+                    var actions = await CodeActionRunner.GetCodeActionsAsync(provider, document, diagnostic, cancellationToken).ConfigureAwait(false);
+                    if (actions.IsEmpty)
                     {
                         counts.WithoutFix++;
                         withoutFix++;
@@ -110,7 +107,8 @@ internal sealed class FixChecker
                         }
 
                         // One occurrence fixed: the rule should report one fewer in the document.
-                        var outcome = await ApplyAsync(action, solution, document, before, relativePath, diagnostic, fixAll: false, 1, group.Count() - 1, cancellationToken).ConfigureAwait(false);
+                        var changed = await CodeActionRunner.ApplyAsync(action, cancellationToken).ConfigureAwait(false);
+                        var outcome = await CheckAsync(changed, action.Title, solution, document, before, relativePath, diagnostic, fixAll: false, 1, group.Count() - 1, cancellationToken).ConfigureAwait(false);
                         result.Record(counts, outcome, fixAll: false);
                     }
                 }
@@ -120,15 +118,9 @@ internal sealed class FixChecker
                 {
                     foreach (var key in keys)
                     {
-                        var fixAllContext = new FixAllContext(document, provider, FixAllScope.Document, key, new[] { group.Key }, new FixedDiagnostics(document, group.ToImmutableArray()), cancellationToken);
-                        var fixAll = await provider.GetFixAllProvider()!.GetFixAsync(fixAllContext).ConfigureAwait(false);
-                        if (fixAll is null)
-                        {
-                            continue;
-                        }
-
                         // Every occurrence that has a fix is fixed: only those without one should be left.
-                        var outcome = await ApplyAsync(fixAll, solution, document, before, relativePath, group.First(), fixAll: true, group.Count(), withoutFix, cancellationToken).ConfigureAwait(false);
+                        var changed = await CodeActionRunner.FixAllInDocumentAsync(provider, document, key, group.ToImmutableArray(), cancellationToken).ConfigureAwait(false);
+                        var outcome = await CheckAsync(changed, $"Fix all '{key}'", solution, document, before, relativePath, group.First(), fixAll: true, group.Count(), withoutFix, cancellationToken).ConfigureAwait(false);
                         result.Record(counts, outcome, fixAll: true);
                     }
                 }
@@ -165,15 +157,14 @@ internal sealed class FixChecker
         return workspace.CurrentSolution.AddProject(project);
     }
 
-    private async Task<FixOutcome> ApplyAsync(CodeAction action, Solution solution, Document document, CompilerDiagnostics before, string relativePath, Diagnostic diagnostic, bool fixAll, int occurrences, int expectedLeft, CancellationToken cancellationToken)
+    /// <summary>Judges the solution an action produced (<paramref name="changed"/>, null for none) against the document before it.</summary>
+    private async Task<FixOutcome> CheckAsync(Solution? changed, string title, Solution solution, Document document, CompilerDiagnostics before, string relativePath, Diagnostic diagnostic, bool fixAll, int occurrences, int expectedLeft, CancellationToken cancellationToken)
     {
         var position = diagnostic.Location.GetLineSpan().StartLinePosition;
-        var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
-        var changed = operations.OfType<ApplyChangesOperation>().SingleOrDefault()?.ChangedSolution;
         var changedIds = changed is null
             ? new List<DocumentId>()
             : changed.GetChanges(solution).GetProjectChanges().SelectMany(p => p.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true)).ToList();
-        var outcome = new FixOutcome(relativePath, position.Line + 1, position.Character + 1, diagnostic.Id, action.Title, fixAll, occurrences);
+        var outcome = new FixOutcome(relativePath, position.Line + 1, position.Character + 1, diagnostic.Id, title, fixAll, occurrences);
         if (changedIds.Count == 0)
         {
             outcome.Problems.Add("the action changed nothing");
@@ -191,10 +182,10 @@ internal sealed class FixChecker
             var newDocument = changed!.GetDocument(id)!;
             var after = await CompilerDiagnosticsAsync(newDocument, cancellationToken).ConfigureAwait(false);
             var newText = await newDocument.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            outcome.NewErrors.AddRange(Added(before.Errors, after.Errors, Key).Select(d => Describe(d, newText)));
+            outcome.NewErrors.AddRange(CodeActionRunner.Added(before.Errors, after.Errors, Key).Select(d => Describe(d, newText)));
 
             // Warnings by ID alone: a nullable warning names the member called, so the same warning on the awaited twin has another message.
-            outcome.NewWarnings.AddRange(Added(before.Warnings, after.Warnings, d => d.Id).Select(d => Describe(d, newText)));
+            outcome.NewWarnings.AddRange(CodeActionRunner.Added(before.Warnings, after.Warnings, d => d.Id).Select(d => Describe(d, newText)));
             var left = await CountReportedAsync(newDocument, diagnostic.Id, cancellationToken).ConfigureAwait(false);
             if (left > expectedLeft)
             {
@@ -229,30 +220,6 @@ internal sealed class FixChecker
         return new CompilerDiagnostics(
             diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(),
             diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && !d.IsSuppressed).ToList());
-    }
-
-    /// <summary>The diagnostics of <paramref name="after"/> beyond those of <paramref name="before"/>, compared as multisets of <paramref name="key"/>.</summary>
-    private static IEnumerable<Diagnostic> Added(List<Diagnostic> before, List<Diagnostic> after, Func<Diagnostic, string> key)
-    {
-        var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var diagnostic in before)
-        {
-            var k = key(diagnostic);
-            remaining[k] = remaining.GetValueOrDefault(k) + 1;
-        }
-
-        foreach (var diagnostic in after)
-        {
-            var k = key(diagnostic);
-            if (remaining.GetValueOrDefault(k) > 0)
-            {
-                remaining[k]--;
-            }
-            else
-            {
-                yield return diagnostic;
-            }
-        }
     }
 
     private static string Key(Diagnostic diagnostic) => diagnostic.Id + ": " + diagnostic.GetMessage(CultureInfo.InvariantCulture);
@@ -293,26 +260,4 @@ internal sealed class FixChecker
     }
 
     private sealed record CompilerDiagnostics(List<Diagnostic> Errors, List<Diagnostic> Warnings);
-
-    /// <summary>The diagnostics the analyzers reported in one document, for Fix All in that document.</summary>
-    private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
-    {
-        private readonly Document document;
-        private readonly ImmutableArray<Diagnostic> diagnostics;
-
-        public FixedDiagnostics(Document document, ImmutableArray<Diagnostic> diagnostics)
-        {
-            this.document = document;
-            this.diagnostics = diagnostics;
-        }
-
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult(document.Id == this.document.Id ? diagnostics.AsEnumerable() : Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(project.Id == document.Project.Id ? diagnostics.AsEnumerable() : Enumerable.Empty<Diagnostic>());
-    }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using GreedyTasks.Tests.Reliability;
+using GreedyTasks.Tooling;
 using Microsoft.CodeAnalysis;
 
 namespace GreedyTasks.Tests;
@@ -49,7 +50,7 @@ public class IdeExperienceTests
                 var offered = new List<string>();
                 foreach (var provider in ProjectUnderTest.ProvidersFor(diagnostic))
                 {
-                    offered.AddRange((await ProjectUnderTest.GetCodeActionsAsync(provider, document, diagnostic)).Select(a => a.Title));
+                    offered.AddRange((await CodeActionRunner.GetCodeActionsAsync(provider, document, diagnostic)).Select(a => a.Title));
                 }
 
                 actionsSeen += offered.Count;

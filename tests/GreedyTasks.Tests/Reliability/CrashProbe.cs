@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
+using GreedyTasks.Tooling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 
@@ -42,7 +43,7 @@ internal static class CrashProbe
                     ImmutableArray<CodeAction> actions;
                     try
                     {
-                        actions = await ProjectUnderTest.GetCodeActionsAsync(provider, document, diagnostic);
+                        actions = await CodeActionRunner.GetCodeActionsAsync(provider, document, diagnostic);
                     }
                     catch (Exception e)
                     {
@@ -64,7 +65,7 @@ internal static class CrashProbe
 
                         try
                         {
-                            var changed = await ProjectUnderTest.ApplyAsync(action);
+                            var changed = await CodeActionRunner.ApplyAsync(action);
                             if (changed?.GetDocument(document.Id) is { } changedDocument)
                             {
                                 _ = await changedDocument.GetSyntaxRootAsync();
@@ -85,7 +86,7 @@ internal static class CrashProbe
                 {
                     try
                     {
-                        var changed = await ProjectUnderTest.FixAllInDocumentAsync(provider, document, key,
+                        var changed = await CodeActionRunner.FixAllInDocumentAsync(provider, document, key,
                             diagnostics.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray());
                         if (changed?.GetDocument(document.Id) is { } changedDocument)
                         {

@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GreedyTasks.Tooling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Xunit.Abstractions;
@@ -126,14 +127,14 @@ public class FixVerificationTests
                 {
                     foreach (var provider in ProjectUnderTest.ProvidersFor(diagnostic))
                     {
-                        foreach (var action in await ProjectUnderTest.GetCodeActionsAsync(provider, document, diagnostic))
+                        foreach (var action in await CodeActionRunner.GetCodeActionsAsync(provider, document, diagnostic))
                         {
                             if (action.EquivalenceKey is { } key)
                             {
                                 keys.Add((provider.GetType().FullName!, key));
                             }
 
-                            var changed = await ProjectUnderTest.ApplyAsync(action);
+                            var changed = await CodeActionRunner.ApplyAsync(action);
                             if (changed is null)
                             {
                                 continue;
@@ -166,7 +167,7 @@ public class FixVerificationTests
                     var provider = AnalyzerRunner().Single(p => p.GetType().FullName == providerName);
                     var id = provider.FixableDiagnosticIds[0];
                     var mine = diagnostics.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
-                    var changed = await ProjectUnderTest.FixAllInDocumentAsync(provider, document, key, mine);
+                    var changed = await CodeActionRunner.FixAllInDocumentAsync(provider, document, key, mine);
                     if (changed is null)
                     {
                         continue;
@@ -186,7 +187,7 @@ public class FixVerificationTests
                     var fixedDocument = after.GetDocument(document.Id)!;
                     var reanalysis = await ProjectUnderTest.AnalyzeAsync(after, options);
                     var remaining = (await ProjectUnderTest.InDocumentAsync(reanalysis, fixedDocument)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
-                    var again = await ProjectUnderTest.FixAllInDocumentAsync(provider, fixedDocument, key, remaining);
+                    var again = await CodeActionRunner.FixAllInDocumentAsync(provider, fixedDocument, key, remaining);
                     var firstText = (await fixedDocument.GetTextAsync()).ToString();
                     var secondText = again is null ? firstText : await TextAsync(again, document.Id);
                     if (firstText != secondText)
@@ -203,24 +204,8 @@ public class FixVerificationTests
         private static IEnumerable<CodeFixProvider> AnalyzerRunner() => GreedyTasks.Tests.Infrastructure.AnalyzerRunner.AllCodeFixes;
 
         /// <summary>Errors after the fix that were not there before, compared as a multiset of id and message.</summary>
-        private static ImmutableArray<string> NewErrors(ImmutableArray<string> before, ImmutableArray<string> after)
-        {
-            var remaining = before.GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            var added = ImmutableArray.CreateBuilder<string>();
-            foreach (var error in after)
-            {
-                if (remaining.TryGetValue(error, out var count) && count > 0)
-                {
-                    remaining[error] = count - 1;
-                }
-                else
-                {
-                    added.Add(error);
-                }
-            }
-
-            return added.ToImmutable();
-        }
+        private static ImmutableArray<string> NewErrors(ImmutableArray<string> before, ImmutableArray<string> after) =>
+            CodeActionRunner.Added(before, after, error => error).ToImmutableArray();
 
         private static async Task<string> TextAsync(Solution solution, DocumentId id) =>
             (await solution.GetDocument(id)!.GetTextAsync(CancellationToken.None)).ToString();

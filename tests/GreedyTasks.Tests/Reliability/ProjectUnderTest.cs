@@ -16,10 +16,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace GreedyTasks.Tests.Reliability;
 
 /// <summary>
-/// A <see cref="TestInput"/> loaded into a workspace, with the primitives every reliability test needs: run all
-/// analyzers (recording exceptions instead of losing them), list the code actions of a diagnostic, apply one, and
-/// run Fix All for one equivalence key in one document. It holds the workspace, because code actions need it alive
-/// until their operations are computed.
+/// A <see cref="TestInput"/> loaded into a workspace, with what every reliability test needs: run all analyzers
+/// (recording exceptions instead of losing them) and the compiler's errors. Listing, applying and Fix All of code
+/// actions are <see cref="GreedyTasks.Tooling.CodeActionRunner"/>'s, shared with the scanner. It holds the workspace,
+/// because code actions need it alive until their operations are computed.
 /// </summary>
 internal sealed class ProjectUnderTest : IDisposable
 {
@@ -92,44 +92,6 @@ internal sealed class ProjectUnderTest : IDisposable
     public static IEnumerable<CodeFixProvider> ProvidersFor(Diagnostic diagnostic) =>
         AnalyzerRunner.AllCodeFixes.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id));
 
-    public static async Task<ImmutableArray<CodeAction>> GetCodeActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)
-    {
-        var actions = ImmutableArray.CreateBuilder<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        await provider.RegisterCodeFixesAsync(context);
-        return actions.ToImmutable();
-    }
-
-    /// <summary>The solution a code action produces, or null if it offers no change.</summary>
-    public static async Task<Solution?> ApplyAsync(CodeAction action)
-    {
-        Solution? changed = null;
-        foreach (var operation in await action.GetOperationsAsync(CancellationToken.None))
-        {
-            if (operation is ApplyChangesOperation apply)
-            {
-                changed = apply.ChangedSolution;
-            }
-        }
-
-        return changed;
-    }
-
-    /// <summary>Fix All in one document for one equivalence key, as the IDE's "Fix all occurrences in document" does.</summary>
-    public static async Task<Solution?> FixAllInDocumentAsync(CodeFixProvider provider, Document document, string equivalenceKey, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var fixAllProvider = provider.GetFixAllProvider();
-        if (fixAllProvider is null)
-        {
-            return null;
-        }
-
-        var context = new FixAllContext(document, provider, FixAllScope.Document, equivalenceKey, provider.FixableDiagnosticIds,
-            new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
-        var action = await fixAllProvider.GetFixAsync(context);
-        return action is null ? null : await ApplyAsync(action);
-    }
-
     /// <summary>The diagnostics of <paramref name="analysis"/> located in <paramref name="document"/>.</summary>
     public static async Task<ImmutableArray<Diagnostic>> InDocumentAsync(AnalysisResult analysis, Document document)
     {
@@ -149,28 +111,5 @@ internal sealed class ProjectUnderTest : IDisposable
             : base($"{analyzer.GetType().Name} threw {inner.GetType().Name}: {inner.Message}", inner)
         {
         }
-    }
-
-    /// <summary>Hands Fix All exactly the diagnostics the test computed, instead of re-running analyzers.</summary>
-    private sealed class FixedDiagnosticProvider : FixAllContext.DiagnosticProvider
-    {
-        private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-        public FixedDiagnosticProvider(ImmutableArray<Diagnostic> diagnostics)
-        {
-            _diagnostics = diagnostics;
-        }
-
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-        {
-            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-            return _diagnostics.Where(d => d.Location.SourceTree == tree);
-        }
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
     }
 }
