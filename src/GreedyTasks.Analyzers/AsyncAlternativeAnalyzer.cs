@@ -84,9 +84,11 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 return;
             }
 
-            // x?.Flush(): looked up and bound as x.Flush(), reported without a fix (awaiting a conditional call would await null).
-            var isConditional = written.Expression is MemberBindingExpressionSyntax;
-            var syntax = isConditional ? AsMemberAccess(written) : written;
+            // x?.Flush(), x?.Output.Flush(), x?.y?[0].Flush(): looked up and bound as x.Flush(), x.Output.Flush(), x.y[0].Flush(),
+            // reported without a fix (awaiting a conditional call would await null). Binding a call that still starts
+            // with '.' or '[' outside its conditional access makes Roslyn throw.
+            var isConditional = ConditionalAccessSyntax.StartsWithBinding(written.Expression);
+            var syntax = isConditional ? ConditionalAccessSyntax.WithoutConditionalAccess(written) as InvocationExpressionSyntax : written;
             if (syntax is null || syntax.Expression is not (MemberAccessExpressionSyntax or SimpleNameSyntax))
             {
                 return;
@@ -853,18 +855,6 @@ public sealed class AsyncAlternativeAnalyzer : GreedyTasksAnalyzer
                 && enclosing.Name == alternative.Name
                 && (SymbolEqualityComparer.Default.Equals(enclosing.ContainingType.OriginalDefinition, alternative.ContainingType.OriginalDefinition)
                     || WellKnownSymbols.DerivesFrom(enclosing.ContainingType, alternative.ContainingType.OriginalDefinition));
-        }
-
-        /// <summary><c>x?.Flush()</c> as <c>x.Flush()</c>, for lookup and binding only; null for longer conditional chains.</summary>
-        private static InvocationExpressionSyntax? AsMemberAccess(InvocationExpressionSyntax invocation)
-        {
-            return invocation.Expression is MemberBindingExpressionSyntax binding
-                && invocation.Parent is ConditionalAccessExpressionSyntax conditional
-                && conditional.WhenNotNull == invocation
-                ? SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, conditional.Expression, binding.Name),
-                    invocation.ArgumentList)
-                : null;
         }
 
         /// <summary>A task, or any type with an instance <c>GetAwaiter()</c>: the method is already asynchronous.</summary>

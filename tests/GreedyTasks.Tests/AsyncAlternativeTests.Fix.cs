@@ -388,6 +388,36 @@ public partial class AsyncAlternativeTests
             """);
     }
 
+    // Found on MQTTnet's SocketConnection.DisposeAsync ('Transport?.Output.Complete();') by the scanner: the call was bound
+    // speculatively as '.Output.CompleteAsync()', outside its conditional access, and Roslyn threw (AD0001). A call
+    // further down a conditional chain, or under two of them, is looked up through the whole receiver, like 'x?.Flush()'.
+    [Fact]
+    public Task Call_further_down_a_conditional_access_chain_is_reported_without_a_fix()
+    {
+        return VerifyCS.VerifyNoCodeFixAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class Holder
+            {
+                public Stream Output = Stream.Null;
+                public Holder? Next;
+                public Stream[] Streams = new Stream[1];
+            }
+            class C
+            {
+                async Task M(Holder? holder)
+                {
+                    await Task.Yield();
+                    holder?{|GT0003:.Output.Flush()|};
+                    holder?.Next?{|GT0003:.Output.Flush()|};
+                    holder?{|GT0003:.Next!.Output.Flush()|};
+                    holder?{|GT0003:.Streams[0].Flush()|};
+                    holder?.Streams?{|GT0003:[0].Flush()|};
+                }
+            }
+            """);
+    }
+
     [Fact]
     public Task Fix_adds_no_using_directive_and_needs_none()
     {

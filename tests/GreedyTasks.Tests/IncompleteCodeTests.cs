@@ -77,6 +77,7 @@ public class IncompleteCodeTests
     [InlineData("""class C { async Task M(Task<int> t) { var (a, b) = (t, t); await a; _ = a.Result + b.Result; } }""")]
     [InlineData("""class C { async Task M(Task<int> t) { unsafe { fixed (int* p = new int[1]) { t.Wait(); } } } }""")]
     [InlineData("""class C { async Task M(Task<int> t) { var r = nameof(t.Result); Expression<Func<int>> e = () => t.Result; } }""")]
+    [InlineData("""class C { async Task M(System.IO.Stream[] s, C c) { s?[0].Flush(); s?[0]?.Flush(; c?.S?.Flush(); c?.S!.Flush(); s?[.Flush(); c?..S.Flush(); ?.S.Flush(); } System.IO.Stream S => null; } }""")]
     public async Task Broken_and_unusual_code_never_throws(string body)
     {
         var source = "using System; using System.Linq.Expressions; using System.Threading; using System.Threading.Tasks;\n" + body;
