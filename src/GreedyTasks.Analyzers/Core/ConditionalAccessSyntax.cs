@@ -29,19 +29,15 @@ internal static class ConditionalAccessSyntax
             return expression;
         }
 
-        var owner = OwnerOf(leftmost);
-        var receiver = owner is null ? null : WithoutConditionalAccess(owner.Expression);
+        var receiver = OwnerOf(leftmost) is { } owner ? WithoutConditionalAccess(owner.Expression)?.WithoutTrivia() : null;
         if (receiver is null)
         {
             return null;
         }
 
-        ExpressionSyntax access = leftmost switch
-        {
-            MemberBindingExpressionSyntax member => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), member.Name),
-            ElementBindingExpressionSyntax element => SyntaxFactory.ElementAccessExpression(receiver.WithoutTrivia(), element.ArgumentList),
-            _ => leftmost,
-        };
+        ExpressionSyntax access = leftmost is MemberBindingExpressionSyntax member
+            ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, member.Name)
+            : SyntaxFactory.ElementAccessExpression(receiver, ((ElementBindingExpressionSyntax)leftmost).ArgumentList);
         return leftmost == expression ? access : expression.ReplaceNode(leftmost, access);
     }
 
